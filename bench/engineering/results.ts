@@ -1,0 +1,37 @@
+import type { CommandTiming } from './timing';
+
+export interface ThroughputResult {
+  readonly executions: number;
+  /** Polls (Wait → describeStatement → Choice loops) per execution. */
+  readonly pollsPerExecution: number;
+  readonly transitionsPerRun: number;
+  readonly succeeded: number;
+  /** Wall time of each timed run of the whole workload. */
+  readonly runsWallMs: readonly number[];
+  readonly medianTransitionsPerSecond: number;
+  /** Share of busy CPU time (self time) inside the jsonata package, from a separate profiled run. */
+  readonly jsonataShare: number;
+  /** Peak resident set size of the worker process (resourceUsage().maxRSS), bytes. */
+  readonly peakRssBytes: number;
+  /** Heap in use after the last timed run, bytes. */
+  readonly heapUsedBytes: number;
+}
+
+export interface DefinitionSizes {
+  /** `JSON.stringify` of our generated definition with default options. */
+  readonly oursDefaultBytes: number;
+  /** With every connection and wait option set (a realistic deployment). */
+  readonly oursConfiguredBytes: number;
+  readonly seedModelBytes: number;
+  readonly limitBytes: number;
+}
+
+/** A measurement, or why it could not be taken. */
+export type Measured<T> = { readonly value: T } | { readonly skipped: string };
+
+export interface EngineeringResults {
+  readonly synth: Measured<CommandTiming>;
+  readonly definitionSizes: Measured<DefinitionSizes>;
+  readonly throughput: Measured<ThroughputResult>;
+  readonly testSuite: Measured<CommandTiming>;
+}

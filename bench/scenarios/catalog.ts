@@ -1,0 +1,57 @@
+/**
+ * The six comparison scenarios. Each names an emulator scenario file (durations and faults, shared by both
+ * systems) and the execution input (the seed's input format, which both systems accept).
+ */
+import * as path from 'node:path';
+
+export interface BenchScenario {
+  /** Short id used in the report, e.g. `a`. */
+  readonly id: string;
+  readonly title: string;
+  /** Emulator scenario file, absolute path. */
+  readonly scenarioFile: string;
+  /** Execution input, identical for both systems. */
+  readonly input: readonly unknown[];
+}
+
+const file = (name: string) => path.join(__dirname, name);
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export const SCENARIOS: readonly BenchScenario[] = [
+  {
+    id: 'a',
+    title: 'One 1-hour query, default settings',
+    scenarioFile: file('a-one-hour.json'),
+    input: ["select 'hourly rollup' as job"],
+  },
+  {
+    id: 'b',
+    title: '20 queries of 1–10 minutes',
+    scenarioFile: file('b-twenty-queries.json'),
+    input: Array.from({ length: 20 }, (_, i) => `select 'batch job ${pad(i + 1, 2)}' as job`),
+  },
+  {
+    id: 'c',
+    title: 'A 2-minute query failing twice with a 1023 serialization error, then succeeding',
+    scenarioFile: file('c-serialization-retry.json'),
+    input: ["select 'merge orders' as job"],
+  },
+  {
+    id: 'd',
+    title: 'One 24-hour query (the Data API maximum), default settings',
+    scenarioFile: file('d-twenty-four-hours.json'),
+    input: ["select 'full rebuild' as job"],
+  },
+  {
+    id: 'e',
+    title: '1,000 quick (2-second) queries',
+    scenarioFile: file('e-thousand-quick.json'),
+    input: Array.from({ length: 1000 }, (_, i) => `select 'quick query ${pad(i + 1, 4)}' as job`),
+  },
+  {
+    id: 'f',
+    title: 'One 6-hour query with WaitMultiplier 1.5',
+    scenarioFile: file('f-six-hours-multiplier.json'),
+    input: [{ ExecuteStatementParameters: "select 'six-hour backfill' as job", WaitMultiplier: 1.5 }],
+  },
+];
