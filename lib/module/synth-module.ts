@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Testing } from 'cdktf';
+import { canonicalJson } from './canonical-json';
+import { ModuleBuildError } from './errors';
+import { ModuleVersions, renderModuleReadme, renderVersionsNote, TerraformJsonDocumented } from './module-readme';
+import { MODULE_AWS_PROVIDER_RANGE, MODULE_TERRAFORM_RANGE, RedshiftQueryModuleStack } from './redshift-query-module-stack';
+import { ModuleFiles } from './write-module-dir';
+
+/** The module's configuration file name (Terraform JSON syntax). */
+export const MODULE_MAIN_FILE = 'main.tf.json';
+
+/**
+ * Synthesizes the module stack in memory and returns the module folder's files: the configuration with sorted keys
+ * and no cdktf metadata (no absolute paths, byte-identical across runs and machines), the README and the versions note.
+ */
+export function synthModuleFiles(): ModuleFiles {
+  const app = new App({ outdir: '.', skipValidation: true });
+  const stack = new RedshiftQueryModuleStack(app, 'redshift-query-module');
+  // Testing.synth runs aspects and validations, resolves tokens and drops the `//` metadata (construct paths).
+  const config = JSON.parse(Testing.synth(stack, true)) as TerraformJsonDocumented & Record<string, unknown>;
+  assertPortable(config);
+  const versions = moduleVersions();
+  return {
+    [MODULE_MAIN_FILE]: canonicalJson(config),
+    'README.md': renderModuleReadme(config, versions),
+    'VERSIONS.md': renderVersionsNote(versions),
+  };
+}
+
+function moduleVersions(): ModuleVersions {
+  const packageJson = readJson(join(__dirname, '..', '..', 'package.json'));
+  return {
+    packageName: String(packageJson.name),
+    packageVersion: String(packageJson.version),
+    cdktfVersion: String(readJson(require.resolve('cdktf/package.json')).version),
+    providerBindingVersion: String(readJson(require.resolve('@cdktf/provider-aws/package.json')).version),
+    requiredTerraform: MODULE_TERRAFORM_RANGE,
+    requiredAwsProvider: MODULE_AWS_PROVIDER_RANGE,
+  };
+}
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+/** A module must not carry a provider, a backend or anything pointing into the machine that built it. */
+function assertPortable(config: Record<string, unknown>): void {
+  const terraform = (config.terraform ?? {}) as Record<string, unknown>;
+  if (config.provider !== undefined) throw new ModuleBuildError('the module configuration must not contain a provider block');
+  if (terraform.backend !== undefined) throw new ModuleBuildError('the module configuration must not contain a backend');
+  const text = JSON.stringify(config);
+  for (const local of [process.cwd(), __dirname]) {
+    if (text.includes(local)) throw new ModuleBuildError(`the module configuration contains the local path ${local}`);
+  }
+}
