@@ -1,0 +1,6 @@
+export { loadSynthesizedDefinition, unescapeTerraformTemplate, LoadSynthesizedDefinitionOptions, SynthesizedDefinition } from './load-synthesized-definition';
+export { QueryProgressTracker } from './query-progress-tracker';
+export { summarizeQueryList, QueryListItemSummary } from './query-list-items';
+export * from './query-progress';
+export { SynthesizedDefinitionError } from './errors';
+export { locateJsonSyntaxError, parseJsonWithLocation, JsonSyntaxErrorLocation } from './json-syntax';
