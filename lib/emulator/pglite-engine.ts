@@ -1,0 +1,73 @@
+import { PGlite } from '@electric-sql/pglite';
+import { REDSHIFT_COMPATIBILITY_SQL, SqlDatabase, SqlEngine, SqlResult, SqlSession } from './sql-engine';
+
+const asText = (value: string) => value;
+
+/** One in-memory PGlite instance per database name, started on first use (~3 s each). */
+export class PgliteEngine implements SqlEngine {
+  private readonly databases = new Map<string, Promise<PgliteDatabase>>();
+
+  database(name: string): Promise<SqlDatabase> {
+    let database = this.databases.get(name);
+    if (!database) {
+      database = PgliteDatabase.create();
+      this.databases.set(name, database);
+      // A failed start must not be cached forever.
+      database.catch(() => this.databases.delete(name));
+    }
+    return database;
+  }
+
+  async close(): Promise<void> {
+    const databases = [...this.databases.values()];
+    this.databases.clear();
+    await Promise.all(databases.map(async (d) => (await d.catch(() => undefined))?.close()));
+  }
+}
+
+class PgliteDatabase implements SqlDatabase {
+  private constructor(private readonly db: PGlite) {}
+
+  static async create(): Promise<PgliteDatabase> {
+    const db = await PGlite.create();
+    // Keep every value in Postgres text format; the result encoder maps types itself.
+    for (const oid of Object.keys(db.parsers)) db.parsers[oid] = asText;
+    await db.exec(REDSHIFT_COMPATIBILITY_SQL);
+    return new PgliteDatabase(db);
+  }
+
+  query(sql: string, params: readonly string[] = []): Promise<SqlResult> {
+    return runQuery(this.db, sql, params);
+  }
+
+  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => work({ query: (sql, params = []) => runQuery(tx, sql, params) }));
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+interface PgliteQueryable {
+  query<T>(sql: string, params?: unknown[], options?: { rowMode?: 'array' | 'object' }): Promise<{
+    rows: T[];
+    fields: { name: string; dataTypeID: number }[];
+    affectedRows?: number;
+  }>;
+}
+
+async function runQuery(db: PgliteQueryable, sql: string, params: readonly string[]): Promise<SqlResult> {
+  const result = await db.query<(string | null)[]>(sql, [...params], { rowMode: 'array' });
+  return {
+    fields: result.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })),
+    rows: result.rows.map((row) => row.map(textOf)),
+    affectedRows: result.affectedRows ?? 0,
+  };
+}
+
+/** Types registered after start (arrays of new types) may still be parsed: turn them back into text. */
+function textOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

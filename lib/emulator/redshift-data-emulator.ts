@@ -1,0 +1,608 @@
+/**
+ * The Redshift Data API emulator: validates requests as AWS does, runs the SQL on embedded Postgres
+ * (or a real server) at submission, and reveals each statement's status as the clock passes the
+ * times fixed for it. It is also the runtime's `redshiftdata` service handler.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { Clock, VirtualClock } from '../clock';
+import type { ServiceEmulator, TaskInvocation } from '../runtime';
+import { RedshiftDataError, validationError } from './errors';
+import { StatementEventBus } from './event-bus';
+import { FaultInjector } from './fault-injector';
+import { toStepFunctionsJson } from './json-safe';
+import { PgliteEngine } from './pglite-engine';
+import { PostgresEngine } from './postgres-engine';
+import { columnMetadata, encodeRow, rowSize } from './result-encoding';
+import {
+  validateBatchExecuteStatement,
+  validateExecuteStatement,
+  validateListStatements,
+  validateStatementIdRequest,
+} from './request-validation';
+import type { ApiOperation, Scenario } from './scenario';
+import { isDatabaseError, SqlDatabase, SqlEngine } from './sql-engine';
+import { executeStatement as runSql, InfrastructureError, scheduleTimeline } from './statement-executor';
+import {
+  isTerminal,
+  ResolvedTarget,
+  RETENTION_MS,
+  StatementRecord,
+  statusAt,
+  stoppedAt,
+  SubStatementRecord,
+  subStatusAt,
+} from './statement-record';
+import { describeStatement as renderDescribe, statementData } from './statement-views';
+import type {
+  BatchExecuteStatementRequest,
+  CancelStatementResponse,
+  DescribeStatementResponse,
+  ExecuteStatementRequest,
+  ExecuteStatementResponse,
+  GetStatementResultResponse,
+  ListStatementsResponse,
+  StatusString,
+} from './wire-types';
+
+/** Identity used when a direct method call names none. */
+export const DEFAULT_IDENTITY = 'arn:aws:iam::123456789012:role/LocalRedshiftDataUser';
+const CLIENT_TOKEN_RETENTION_MS = 8 * 3600 * 1000;
+
+export interface RedshiftDataEmulatorOptions {
+  /** Time line of the simulated statements. @default new VirtualClock() */
+  readonly clock?: Clock;
+  /** Durations and injected faults. @default - every statement runs for real and takes 1 second */
+  readonly scenario?: Scenario;
+  /**
+   * Use a real PostgreSQL server (`postgres://user:pass@host:port/any`); the database name in the URL is
+   * replaced by each request's `Database`, which must exist. @default - embedded PGlite, one instance per Database
+   */
+  readonly postgresUrl?: string;
+  /** Share a database engine between emulators (it is then not closed by `close()`). @default - one of its own */
+  readonly sqlEngine?: SqlEngine;
+  /** Receives `Redshift Data Statement Status Change` events of `WithEvent: true` statements. @default - a new bus, see `eventBus` */
+  readonly eventBus?: StatementEventBus;
+  /** Region in ARNs and events. @default 'us-east-1' */
+  readonly region?: string;
+  /** Account in ARNs and events. @default '123456789012' */
+  readonly accountId?: string;
+  /** Most rows per GetStatementResult page. @default 1000 */
+  readonly resultPageRows?: number;
+  /** Most bytes (text size of the values) per GetStatementResult page; a page always holds at least one row. @default 102400 */
+  readonly resultPageBytes?: number;
+  /** Identity of direct method calls that pass none. @default DEFAULT_IDENTITY */
+  readonly defaultIdentity?: string;
+}
+
+/** One API call as the emulator received it. */
+export interface ApiCall {
+  readonly operation: ApiOperation;
+  readonly request: unknown;
+  readonly identity: string;
+  /** Milliseconds since the epoch on the emulator's clock. */
+  readonly time: number;
+  /** AWS exception name when the call failed. */
+  readonly errorCode?: string;
+  readonly errorMessage?: string;
+}
+
+/** A submitted statement as tests and benchmarks see it. */
+export interface StatementSnapshot {
+  readonly Id: string;
+  readonly operation: 'ExecuteStatement' | 'BatchExecuteStatement';
+  readonly Sql?: string;
+  readonly Sqls?: readonly string[];
+  readonly Database: string;
+  readonly ClusterIdentifier?: string;
+  readonly WorkgroupName?: string;
+  readonly StatementName?: string;
+  readonly ClientToken?: string;
+  readonly identity: string;
+  /** Status now, on the emulator's clock. */
+  readonly Status: StatusString;
+  readonly Error?: string;
+  readonly createdAt: number;
+  /** When it ends (Infinity: never, until cancelled). */
+  readonly endsAt: number;
+  /** Submissions that returned this Id: more than 1 means ClientToken replays. */
+  readonly submissions: number;
+  readonly subStatements: readonly {
+    readonly Id: string;
+    readonly Sql: string;
+    readonly Status: StatusString;
+    readonly Error?: string;
+    /** The Redshift-only feature that was simulated instead of run. */
+    readonly simulated?: string;
+    /** Index of the scenario `statements` rule that matched. */
+    readonly scenarioRule?: number;
+  }[];
+}
+
+interface Session {
+  readonly target: ResolvedTarget;
+  readonly identity: string;
+  readonly keepAliveMs: number;
+  expiresAt: number;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export class RedshiftDataEmulator implements ServiceEmulator {
+  readonly service = 'redshiftdata';
+  readonly clock: Clock;
+  readonly eventBus: StatementEventBus;
+  private readonly engine: SqlEngine;
+  private readonly ownsEngine: boolean;
+  private readonly faults: FaultInjector;
+  private readonly region: string;
+  private readonly accountId: string;
+  private readonly pageRows: number;
+  private readonly pageBytes: number;
+  private readonly defaultIdentity: string;
+  private readonly records = new Map<string, StatementRecord>();
+  private readonly submissionCounts = new Map<string, number>();
+  private readonly clientTokens = new Map<string, StatementRecord>();
+  private readonly sessions = new Map<string, Session>();
+  private readonly calls: Mutable<ApiCall>[] = [];
+  private nextQueryId = 100000;
+  private nextPid = 1073741824;
+  private closed = false;
+
+  constructor(options: RedshiftDataEmulatorOptions = {}) {
+    this.clock = options.clock ?? new VirtualClock();
+    this.eventBus = options.eventBus ?? new StatementEventBus();
+    this.faults = new FaultInjector(options.scenario);
+    this.ownsEngine = options.sqlEngine === undefined;
+    this.engine = options.sqlEngine ?? (options.postgresUrl ? new PostgresEngine(options.postgresUrl) : new PgliteEngine());
+    this.region = options.region ?? 'us-east-1';
+    this.accountId = options.accountId ?? '123456789012';
+    this.pageRows = options.resultPageRows ?? 1000;
+    this.pageBytes = options.resultPageBytes ?? 100 * 1024;
+    this.defaultIdentity = options.defaultIdentity ?? DEFAULT_IDENTITY;
+  }
+
+  /** Every API call received, in order (failed ones carry `errorCode`). */
+  get callLog(): readonly ApiCall[] {
+    return this.calls;
+  }
+
+  /** Serves `arn:aws:states:::aws-sdk:redshiftdata:<action>`; answers what Step Functions would hand the state machine. */
+  async call(action: string, args: unknown, invocation: TaskInvocation): Promise<unknown> {
+    const identity = invocation.credentials?.RoleArn ?? invocation.executionRoleArn;
+    const handler = ACTIONS[action];
+    if (!handler) {
+      throw validationError(`The Redshift Data API has no action '${action}' served by the emulator; supported: ${Object.keys(ACTIONS).join(', ')}`);
+    }
+    return toStepFunctionsJson(await handler(this, args ?? {}, identity));
+  }
+
+  executeStatement(request: ExecuteStatementRequest, identity: string = this.defaultIdentity): Promise<ExecuteStatementResponse> {
+    return this.api('ExecuteStatement', request, identity, () => this.submit('ExecuteStatement', request, identity));
+  }
+
+  batchExecuteStatement(request: BatchExecuteStatementRequest, identity: string = this.defaultIdentity): Promise<ExecuteStatementResponse> {
+    return this.api('BatchExecuteStatement', request, identity, () => this.submit('BatchExecuteStatement', request, identity));
+  }
+
+  describeStatement(request: { Id: string }, identity: string = this.defaultIdentity): Promise<DescribeStatementResponse> {
+    return this.api('DescribeStatement', request, identity, async () => {
+      const { Id } = validateStatementIdRequest(request, 'DescribeStatement');
+      const { record, subIndex } = this.find(Id, identity);
+      return renderDescribe(record, this.clock.now(), subIndex);
+    });
+  }
+
+  getStatementResult(request: { Id: string; NextToken?: string }, identity: string = this.defaultIdentity): Promise<GetStatementResultResponse> {
+    return this.api('GetStatementResult', request, identity, async () => {
+      const { Id, NextToken } = validateStatementIdRequest(request, 'GetStatementResult', ['NextToken']);
+      if (NextToken !== undefined && typeof NextToken !== 'string') throw validationError('NextToken must be a string');
+      return this.resultPage(Id, NextToken, identity);
+    });
+  }
+
+  cancelStatement(request: { Id: string }, identity: string = this.defaultIdentity): Promise<CancelStatementResponse> {
+    return this.api('CancelStatement', request, identity, async () => {
+      const { Id } = validateStatementIdRequest(request, 'CancelStatement');
+      const { record, subIndex } = this.find(Id, identity);
+      if (subIndex !== undefined) {
+        throw validationError(`Id ${Id} names a sub-statement; cancel the whole batch with its Id ${record.id}`);
+      }
+      const now = this.clock.now();
+      const status = statusAt(record, now);
+      if (isTerminal(status)) throw validationError(`Could not cancel a query that is already in ${status} state with ID: ${record.id}`);
+      record.cancelledAt = now;
+      record.final = 'ABORTED';
+      record.eventTimer?.abort();
+      if (record.request.WithEvent) this.publishEvent(record);
+      return { Status: true };
+    });
+  }
+
+  listStatements(request: Parameters<typeof validateListStatements>[0] = {}, identity: string = this.defaultIdentity): Promise<ListStatementsResponse> {
+    return this.api('ListStatements', request, identity, async () => {
+      const r = validateListStatements(request);
+      const now = this.clock.now();
+      const matching = [...this.records.values()]
+        .filter((record) => record.identity === identity && this.isRetained(record, now))
+        .filter((record) => r.Status === undefined || r.Status === 'ALL' || statusAt(record, now) === r.Status)
+        .filter((record) => r.StatementName === undefined || (record.request.StatementName ?? '').startsWith(r.StatementName))
+        .filter((record) => r.ClusterIdentifier === undefined || record.target.ClusterIdentifier === r.ClusterIdentifier)
+        .filter((record) => r.WorkgroupName === undefined || record.target.WorkgroupName === r.WorkgroupName)
+        .filter((record) => r.Database === undefined || record.target.Database === r.Database)
+        .reverse();
+      const offset = r.NextToken === undefined ? 0 : decodeToken(r.NextToken, 'list');
+      const size = r.MaxResults || 100;
+      const page = matching.slice(offset, offset + size).map((record) => statementData(record, now));
+      const next = offset + size < matching.length ? encodeToken('list', offset + size) : undefined;
+      return { Statements: page, ...(next ? { NextToken: next } : {}) };
+    });
+  }
+
+  /** Every submitted statement, oldest first, with its status on the clock now. */
+  statements(): readonly StatementSnapshot[] {
+    const now = this.clock.now();
+    return [...this.records.values()].map((record) => {
+      const failedSub = record.subs.find((s) => s.final === 'FAILED');
+      const status = statusAt(record, now);
+      return {
+        Id: record.id,
+        operation: record.operation,
+        ...(record.request.Sql !== undefined ? { Sql: record.request.Sql } : {}),
+        ...(record.request.Sqls !== undefined ? { Sqls: record.request.Sqls } : {}),
+        Database: record.target.Database,
+        ...(record.target.ClusterIdentifier !== undefined ? { ClusterIdentifier: record.target.ClusterIdentifier } : {}),
+        ...(record.target.WorkgroupName !== undefined ? { WorkgroupName: record.target.WorkgroupName } : {}),
+        ...(record.request.StatementName !== undefined ? { StatementName: record.request.StatementName } : {}),
+        ...(record.request.ClientToken !== undefined ? { ClientToken: record.request.ClientToken } : {}),
+        identity: record.identity,
+        Status: status,
+        ...(status === 'FAILED' && failedSub?.error ? { Error: failedSub.error } : {}),
+        createdAt: record.createdAt,
+        endsAt: record.endsAt,
+        submissions: this.submissionCounts.get(record.id) ?? 1,
+        subStatements: record.subs.map((sub) => ({
+          Id: `${record.id}:${sub.index}`,
+          Sql: sub.sql,
+          Status: subStatusAt(record, sub, now),
+          ...(sub.error !== undefined ? { Error: sub.error } : {}),
+          ...(sub.simulated !== undefined ? { simulated: sub.simulated } : {}),
+          ...(sub.fate.ruleIndex !== undefined ? { scenarioRule: sub.fate.ruleIndex } : {}),
+        })),
+      };
+    });
+  }
+
+  /** Runs SQL directly on that database (created if needed); values come back in Postgres text format. */
+  async query(database: string, sql: string, params: readonly string[] = []): Promise<Record<string, string | null>[]> {
+    const db = await this.clock.hold(this.engine.database(database));
+    const result = await this.clock.hold(db.query(sql, params));
+    return result.rows.map((row) => Object.fromEntries(result.fields.map((f, i) => [f.name, row[i] ?? null])));
+  }
+
+  /** Stops pending event timers and closes the databases (unless the engine was shared in). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const record of this.records.values()) record.eventTimer?.abort();
+    if (this.ownsEngine) await this.engine.close();
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async api<T>(operation: ApiOperation, request: unknown, identity: string, work: () => Promise<T>): Promise<T> {
+    const entry: Mutable<ApiCall> = { operation, request, identity, time: this.clock.now() };
+    this.calls.push(entry);
+    try {
+      if (this.closed) throw new RedshiftDataError('InternalServerException', 'The emulator was closed');
+      this.faults.checkApiCall(operation);
+      return await work();
+    } catch (error) {
+      entry.errorCode = (error as Error)?.name ?? 'Error';
+      entry.errorMessage = (error as Error)?.message ?? String(error);
+      throw error;
+    }
+  }
+
+  private async submit(
+    operation: 'ExecuteStatement' | 'BatchExecuteStatement',
+    rawRequest: unknown,
+    identity: string,
+  ): Promise<ExecuteStatementResponse> {
+    const request = operation === 'ExecuteStatement' ? validateExecuteStatement(rawRequest) : validateBatchExecuteStatement(rawRequest);
+    const now = this.clock.now();
+    const fingerprint = canonicalJson({ operation, identity, request: { ...request, WaitTimeSeconds: undefined } });
+
+    if (request.ClientToken !== undefined) {
+      const previous = this.clientTokens.get(request.ClientToken);
+      if (previous && now - previous.createdAt < CLIENT_TOKEN_RETENTION_MS) {
+        if (previous.fingerprint !== fingerprint) {
+          throw validationError(
+            `ClientToken ${JSON.stringify(request.ClientToken)} was already used within the last 8 hours for a different request ` +
+              `(statement ${previous.id}); send the same request to get that statement again, or use a new ClientToken`,
+          );
+        }
+        this.submissionCounts.set(previous.id, (this.submissionCounts.get(previous.id) ?? 1) + 1);
+        return this.submitResponse(previous);
+      }
+    }
+
+    const { target, sessionId } = this.resolveTarget(request, identity, now);
+    this.checkActiveStatements(target, now);
+
+    const sqls = 'Sql' in request ? [request.Sql] : [...request.Sqls];
+    const subs: SubStatementRecord[] = sqls.map((sql, i) => ({
+      index: i + 1,
+      sql,
+      fate: this.faults.fateOf(sql),
+      start: 0,
+      end: 0,
+      final: 'FINISHED',
+      resultRows: 0,
+      resultSize: 0,
+      redshiftQueryId: this.nextQueryId++,
+    }));
+    const mode = operation === 'ExecuteStatement' ? 'SINGLE' : ((request as BatchExecuteStatementRequest).ExecutionMode ?? 'TRANSACTION');
+    await this.runOnDatabase(operation, target.Database, subs, { mode, ...(request.Parameters ? { parameters: request.Parameters } : {}) });
+
+    const pickedAt = now + (subs[0]!.fate.queuedMs ?? 0);
+    const { startedAt, endsAt } = scheduleTimeline({ pickedAt }, subs);
+    const last = subs.find((s) => s.final !== 'FINISHED' || s.end === Infinity);
+    const record: StatementRecord = {
+      id: randomUUID(),
+      operation,
+      identity,
+      request,
+      fingerprint,
+      target,
+      ...(sessionId !== undefined ? { sessionId } : {}),
+      createdAt: now,
+      pickedAt,
+      startedAt,
+      endsAt,
+      final: last && last.end !== Infinity ? last.final : 'FINISHED',
+      subs,
+      redshiftPid: this.nextPid++,
+    };
+    this.records.set(record.id, record);
+    if (request.ClientToken !== undefined) this.clientTokens.set(request.ClientToken, record);
+    if (sessionId !== undefined) {
+      const session = this.sessions.get(sessionId)!;
+      session.expiresAt = Math.max(session.expiresAt, endsAt + session.keepAliveMs);
+    }
+    if (request.WithEvent) this.scheduleEvent(record);
+    if (request.WaitTimeSeconds) await this.waitForEnd(record, request.WaitTimeSeconds * 1000);
+    return this.submitResponse(record);
+  }
+
+  private async runOnDatabase(
+    operation: 'ExecuteStatement' | 'BatchExecuteStatement',
+    database: string,
+    subs: SubStatementRecord[],
+    plan: Parameters<typeof runSql>[2],
+  ): Promise<void> {
+    const failure = operation === 'ExecuteStatement' ? 'ExecuteStatementException' : 'BatchExecuteStatementException';
+    let db: SqlDatabase;
+    try {
+      db = await this.clock.hold(this.engine.database(database));
+    } catch (error) {
+      if (!isDatabaseError(error)) {
+        throw new RedshiftDataError(failure, `Could not connect to database ${JSON.stringify(database)}: ${(error as Error)?.message ?? error}`);
+      }
+      // The connection itself was refused by the server (e.g. the database does not exist): the statement fails.
+      subs[0]!.final = 'FAILED';
+      subs[0]!.error = `${error.severity === 'FATAL' ? 'FATAL' : 'ERROR'}: ${error.message}`;
+      return;
+    }
+    try {
+      await this.clock.hold(runSql(db, subs, plan));
+    } catch (error) {
+      if (error instanceof InfrastructureError) throw new RedshiftDataError(failure, error.message);
+      throw error;
+    }
+  }
+
+  private resolveTarget(
+    request: ExecuteStatementRequest | BatchExecuteStatementRequest,
+    identity: string,
+    now: number,
+  ): { target: ResolvedTarget; sessionId?: string } {
+    if (request.SessionId !== undefined) {
+      const session = this.sessions.get(request.SessionId);
+      if (!session || session.identity !== identity || now > session.expiresAt) {
+        throw validationError(`Session ${request.SessionId} does not exist or has expired; start a new one with SessionKeepAliveSeconds`);
+      }
+      return { target: session.target, sessionId: request.SessionId };
+    }
+    const target: ResolvedTarget = {
+      ...(request.ClusterIdentifier !== undefined ? { ClusterIdentifier: request.ClusterIdentifier } : {}),
+      ...(request.WorkgroupName !== undefined ? { WorkgroupName: request.WorkgroupName } : {}),
+      Database: request.Database!,
+      ...(request.DbUser !== undefined ? { DbUser: request.DbUser } : {}),
+      ...(request.SecretArn !== undefined ? { SecretArn: request.SecretArn } : {}),
+    };
+    if (request.SessionKeepAliveSeconds) {
+      const sessionId = randomUUID();
+      const keepAliveMs = request.SessionKeepAliveSeconds * 1000;
+      this.sessions.set(sessionId, { target, identity, keepAliveMs, expiresAt: now + keepAliveMs });
+      return { target, sessionId };
+    }
+    return { target };
+  }
+
+  private checkActiveStatements(target: ResolvedTarget, now: number): void {
+    let active = 0;
+    for (const record of this.records.values()) {
+      const sameTarget =
+        record.target.ClusterIdentifier === target.ClusterIdentifier && record.target.WorkgroupName === target.WorkgroupName;
+      if (sameTarget && !isTerminal(statusAt(record, now))) active++;
+    }
+    const max = this.faults.maxActiveStatements;
+    if (active >= max) {
+      throw new RedshiftDataError(
+        'ActiveStatementsExceededException',
+        `Active statements exceeded the allowed quota (${max}): ${active} statements are still running on ${target.ClusterIdentifier ?? target.WorkgroupName}`,
+      );
+    }
+  }
+
+  private submitResponse(record: StatementRecord): ExecuteStatementResponse {
+    const t = record.target;
+    return {
+      Id: record.id,
+      CreatedAt: new Date(record.createdAt),
+      ...(t.ClusterIdentifier !== undefined ? { ClusterIdentifier: t.ClusterIdentifier } : {}),
+      ...(t.WorkgroupName !== undefined ? { WorkgroupName: t.WorkgroupName } : {}),
+      Database: t.Database,
+      ...(t.DbUser !== undefined ? { DbUser: t.DbUser } : {}),
+      ...(t.SecretArn !== undefined ? { SecretArn: t.SecretArn } : {}),
+      ...(record.sessionId !== undefined ? { SessionId: record.sessionId } : {}),
+    };
+  }
+
+  private async waitForEnd(record: StatementRecord, maxMs: number): Promise<void> {
+    const now = this.clock.now();
+    const remaining = Math.min(record.endsAt, record.cancelledAt ?? Infinity) - now;
+    if (remaining > 0) await this.clock.sleep(Math.min(remaining, maxMs));
+  }
+
+  private isRetained(record: StatementRecord, now: number): boolean {
+    const stop = stoppedAt(record, now);
+    return stop === undefined || now - stop < RETENTION_MS;
+  }
+
+  /** The record behind an Id (`id` or `id:N`), if the identity may see it. */
+  private find(id: string, identity: string): { record: StatementRecord; subIndex?: number } {
+    const [baseId, suffix] = id.split(':') as [string, string | undefined];
+    const record = this.records.get(baseId);
+    const notFound = () =>
+      new RedshiftDataError(
+        'ResourceNotFoundException',
+        `Query does not exist: no statement ${id} is visible to ${identity}. Statements are visible only to the IAM identity that submitted them, for 24 hours after they end`,
+        id,
+      );
+    if (!record || record.identity !== identity || !this.isRetained(record, this.clock.now())) throw notFound();
+    if (suffix === undefined) return { record };
+    const subIndex = Number(suffix);
+    if (record.operation !== 'BatchExecuteStatement' || subIndex < 1 || subIndex > record.subs.length) throw notFound();
+    return { record, subIndex };
+  }
+
+  private resultPage(id: string, nextToken: string | undefined, identity: string): GetStatementResultResponse {
+    const { record, subIndex } = this.find(id, identity);
+    if (record.operation === 'BatchExecuteStatement' && subIndex === undefined) {
+      throw validationError(`Statement ${id} is a batch; fetch the result of one of its sub-statements with Id ${id}:N (N from 1 to ${record.subs.length})`);
+    }
+    if (record.request.ResultFormat === 'CSV') {
+      throw validationError(`Statement ${id} ran with ResultFormat CSV; fetch its result with GetStatementResultV2`);
+    }
+    const sub = record.subs[(subIndex ?? 1) - 1]!;
+    const status = subStatusAt(record, sub, this.clock.now());
+    if (status !== 'FINISHED') {
+      throw validationError(
+        `Query has no result to fetch: statement ${id} is ${status}` +
+          (isTerminal(status) ? '' : '; call DescribeStatement until its Status is FINISHED'),
+      );
+    }
+    if (!sub.result) {
+      throw validationError(`Query does not have result: statement ${id} returned no result set (HasResultSet is false)`);
+    }
+    const offset = nextToken === undefined ? 0 : decodeToken(nextToken, id);
+    const { fields, rows } = sub.result;
+    let end = offset;
+    let bytes = 0;
+    while (end < rows.length && end - offset < this.pageRows) {
+      const size = rowSize(rows[end]!);
+      if (end > offset && bytes + size > this.pageBytes) break;
+      bytes += size;
+      end++;
+    }
+    return {
+      Records: rows.slice(offset, end).map((row) => encodeRow(fields, row)),
+      ColumnMetadata: columnMetadata(fields),
+      TotalNumRows: rows.length,
+      ...(end < rows.length ? { NextToken: encodeToken(id, end) } : {}),
+    };
+  }
+
+  private scheduleEvent(record: StatementRecord): void {
+    if (record.endsAt === Infinity) return;
+    const timer = new AbortController();
+    record.eventTimer = timer;
+    this.clock.sleep(record.endsAt - this.clock.now(), timer.signal).then(
+      () => this.publishEvent(record),
+      () => undefined,
+    );
+  }
+
+  private publishEvent(record: StatementRecord): void {
+    const now = this.clock.now();
+    const state = statusAt(record, now);
+    if (!isTerminal(state)) return;
+    const t = record.target;
+    const resource = t.ClusterIdentifier !== undefined
+      ? `arn:aws:redshift:${this.region}:${this.accountId}:cluster:${t.ClusterIdentifier}`
+      : t.WorkgroupName!.startsWith('arn:')
+        ? t.WorkgroupName!
+        : `arn:aws:redshift-serverless:${this.region}:${this.accountId}:workgroup/${uuidFromName(t.WorkgroupName!)}`;
+    const ran = record.subs.filter((s) => s.start !== s.end || s.final === 'FINISHED');
+    this.eventBus.publish({
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Redshift Data Statement Status Change',
+      source: 'aws.redshift-data',
+      account: this.accountId,
+      time: new Date(now).toISOString(),
+      region: this.region,
+      resources: [resource],
+      detail: {
+        principal: record.identity,
+        statementName: record.request.StatementName ?? '',
+        statementId: record.id,
+        redshiftQueryId: (ran[ran.length - 1] ?? record.subs[0]!).redshiftQueryId,
+        state: state as 'FINISHED' | 'FAILED' | 'ABORTED',
+        rows: state === 'FINISHED' ? record.subs.reduce((sum, s) => sum + s.resultRows, 0) : -1,
+        expireAt: Math.floor((now + RETENTION_MS) / 1000),
+      },
+    });
+  }
+}
+
+type ActionHandler = (emulator: RedshiftDataEmulator, args: any, identity: string) => Promise<unknown>;
+
+/** Task ARN actions (camelCase) → emulator operations. */
+const ACTIONS: Record<string, ActionHandler> = {
+  executeStatement: (e, args, identity) => e.executeStatement(args, identity),
+  batchExecuteStatement: (e, args, identity) => e.batchExecuteStatement(args, identity),
+  describeStatement: (e, args, identity) => e.describeStatement(args, identity),
+  getStatementResult: (e, args, identity) => e.getStatementResult(args, identity),
+  cancelStatement: (e, args, identity) => e.cancelStatement(args, identity),
+  listStatements: (e, args, identity) => e.listStatements(args, identity),
+};
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, member) =>
+    member && typeof member === 'object' && !Array.isArray(member)
+      ? Object.fromEntries(Object.keys(member).sort().map((k) => [k, member[k]]))
+      : member,
+  );
+}
+
+function encodeToken(scope: string, offset: number): string {
+  return Buffer.from(JSON.stringify({ s: scope, o: offset })).toString('base64url');
+}
+
+function decodeToken(token: string, scope: string): number {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { s?: unknown; o?: unknown };
+    if (parsed.s === scope && typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
+  } catch {
+    /* reported below */
+  }
+  throw validationError(`NextToken ${JSON.stringify(token)} is not valid for this request; pass the NextToken of the previous page unchanged`);
+}
+
+/** A stable workgroup UUID for a workgroup name, so event ARNs look like AWS's. */
+function uuidFromName(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
