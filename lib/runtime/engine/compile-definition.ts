@@ -1,0 +1,371 @@
+/**
+ * Turns a raw ASL definition into a {@link CompiledMachine}, once per definition object (WeakMap cache), and
+ * refuses what cannot run: JSONPath states, Distributed Maps, structural errors the static validator may not have
+ * caught (when skipped), expressions that do not parse, inner scopes assigning outer variables.
+ */
+import type { ValidationDiagnostic } from '../../asl-validation';
+import { DefinitionValidationError, UnsupportedDefinitionError } from '../errors';
+import { ExpressionSyntaxError } from '../jsonata/expression';
+import { compileTemplate, Template } from '../jsonata/template';
+import type {
+  ChoiceRule,
+  CompiledCatcher,
+  CompiledMachine,
+  CompiledRetrier,
+  CompiledState,
+  StateType,
+} from './compiled-machine';
+import { RETRY_DEFAULTS } from './retry';
+
+type Json = Record<string, unknown>;
+
+const STATE_TYPES: ReadonlySet<string> = new Set<StateType>(['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Map', 'Parallel']);
+/** JSONPath-only fields: meaningless in a JSONata state, so AWS rejects them and so do we. */
+const JSONPATH_FIELDS = [
+  'InputPath', 'OutputPath', 'Parameters', 'ResultPath', 'ResultSelector', 'ItemsPath', 'SecondsPath', 'TimestampPath',
+  'ErrorPath', 'CausePath', 'Result', 'Iterator', 'MaxConcurrencyPath', 'ToleratedFailureCountPath',
+  'ToleratedFailurePercentagePath', 'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'Variable',
+] as const;
+
+const cache = new WeakMap<object, CompiledMachine>();
+
+export function compileDefinition(definition: Json): CompiledMachine {
+  const cached = cache.get(definition);
+  if (cached) return cached;
+  const compiler = new DefinitionCompiler(definition.QueryLanguage);
+  const machine = compiler.machine(definition, '', []);
+  if (compiler.diagnostics.length > 0) throw new DefinitionValidationError(compiler.diagnostics);
+  const timeoutSeconds = definition.TimeoutSeconds;
+  const result: CompiledMachine =
+    typeof timeoutSeconds === 'number' ? { ...machine, timeoutSeconds } : machine;
+  cache.set(definition, result);
+  return result;
+}
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+class DefinitionCompiler {
+  readonly diagnostics: ValidationDiagnostic[] = [];
+
+  constructor(private readonly topQueryLanguage: unknown) {}
+
+  private fail(location: string, message: string, code = 'INVALID_DEFINITION'): void {
+    this.diagnostics.push({ severity: 'ERROR', code, message, location });
+  }
+
+  /**
+   * @param outerVariables names assigned in enclosing scopes: an inner Map iteration or Parallel branch may read
+   *   them but not assign them (AWS rejects such definitions).
+   */
+  machine(raw: Json, base: string, outerVariables: readonly string[]): CompiledMachine {
+    const statesRaw = raw.States;
+    if (!isObject(statesRaw) || Object.keys(statesRaw).length === 0) {
+      this.fail(`${base}/States`, `${base || 'The definition'}: States must be a non-empty object`);
+      return { startAt: undefined as unknown as CompiledState, states: new Map() };
+    }
+    const ownVariables = new Set<string>();
+    for (const state of Object.values(statesRaw)) {
+      if (!isObject(state)) continue;
+      for (const assign of assignBlocks(state)) for (const name of Object.keys(assign)) ownVariables.add(name);
+    }
+    for (const name of ownVariables) {
+      if (outerVariables.includes(name)) {
+        this.fail(
+          `${base}/States`,
+          `Variable '${name}' is assigned both in an outer scope and inside ${base.replace(/^\//, '')}: an inner Map iteration or Parallel branch can read outer variables but cannot assign them (names must be unique across scopes)`,
+          'VARIABLE_SCOPE',
+        );
+      }
+    }
+    const visible = [...outerVariables, ...ownVariables];
+    const states = new Map<string, CompiledState>();
+    for (const [name, state] of Object.entries(statesRaw)) {
+      const location = `${base}/States/${name}`;
+      if (!isObject(state)) {
+        this.fail(location, `State '${name}' must be an object`);
+        continue;
+      }
+      const compiled = this.state(name, state, location, visible);
+      if (compiled) states.set(name, compiled);
+    }
+    const startAt = typeof raw.StartAt === 'string' ? states.get(raw.StartAt) : undefined;
+    if (!startAt && states.size > 0 && this.diagnostics.length === 0) {
+      this.fail(`${base}/StartAt`, `StartAt '${String(raw.StartAt)}' does not name a state${base ? ` of ${base}` : ''}`);
+    }
+    for (const state of states.values()) this.checkTransitions(state, states);
+    return { startAt: startAt as CompiledState, states };
+  }
+
+  private checkTransitions(state: CompiledState, states: ReadonlyMap<string, CompiledState>): void {
+    const targets: Array<[string | undefined, string]> = [[state.next, 'Next']];
+    if (state.type === 'Choice') {
+      for (const rule of state.choices) targets.push([rule.next, `Choices[${rule.index}]/Next`]);
+      targets.push([state.default, 'Default']);
+    }
+    for (const catcher of state.catch) targets.push([catcher.next, `Catch[${catcher.index}]/Next`]);
+    for (const [target, field] of targets) {
+      if (target !== undefined && !states.has(target)) {
+        this.fail(`${state.location}/${field.replace(/\[(\d+)\]/g, '/$1')}`, `State '${state.name}': ${field} '${target}' does not name a state in the same scope`, 'DANGLING_NEXT');
+      }
+    }
+  }
+
+  private template(value: unknown, field: string, location: string, stateName: string): Template | undefined {
+    if (value === undefined) return undefined;
+    try {
+      return compileTemplate(value, field);
+    } catch (error) {
+      if (!(error instanceof ExpressionSyntaxError)) throw error;
+      this.fail(`${location}/${field}`, `State '${stateName}', field ${field}: ${error.message}`, 'INVALID_JSONATA');
+      return undefined;
+    }
+  }
+
+  private state(name: string, raw: Json, location: string, visibleVariables: readonly string[]): CompiledState | undefined {
+    const type = raw.Type;
+    if (typeof type !== 'string' || !STATE_TYPES.has(type)) {
+      this.fail(`${location}/Type`, `State '${name}': Type '${String(type)}' is not a state type this runtime runs (Pass, Task, Choice, Wait, Succeed, Fail, Map, Parallel)`, 'UNKNOWN_STATE_TYPE');
+      return undefined;
+    }
+    const queryLanguage = raw.QueryLanguage ?? this.topQueryLanguage ?? 'JSONPath';
+    if (queryLanguage !== 'JSONata') {
+      throw new UnsupportedDefinitionError(
+        `State '${name}' uses QueryLanguage ${String(queryLanguage)}${raw.QueryLanguage === undefined && this.topQueryLanguage === undefined ? ' (the default when the definition sets no QueryLanguage)' : ''}; this runtime only runs JSONata states: set "QueryLanguage": "JSONata" at the top of the definition`,
+        location,
+      );
+    }
+    for (const field of JSONPATH_FIELDS) {
+      if (raw[field] !== undefined) {
+        this.fail(`${location}/${field}`, `State '${name}': ${field} is a JSONPath field and is not allowed in a JSONata state (use Arguments, Output, Items or an expression instead)`, 'JSONPATH_FIELD_IN_JSONATA');
+      }
+    }
+    const t = (field: string, value: unknown = raw[field]) => this.template(value, field, location, name);
+    const isTerminalType = type === 'Succeed' || type === 'Fail';
+    const next = typeof raw.Next === 'string' ? raw.Next : undefined;
+    const end = raw.End === true;
+    if (type !== 'Choice' && !isTerminalType && next === undefined && !end) {
+      this.fail(location, `State '${name}': needs either Next or "End": true`, 'MISSING_TRANSITION');
+    }
+    const common = {
+      name,
+      location,
+      next,
+      end: end || isTerminalType,
+      output: t('Output'),
+      assign: this.assignTemplate(raw.Assign, 'Assign', location, name),
+      retry: this.retriers(raw.Retry, location, name),
+      catch: this.catchers(raw.Catch, location, name),
+      enteredEvent: `${type}StateEntered`,
+      exitedEvent: `${type}StateExited`,
+    };
+    switch (type as StateType) {
+      case 'Pass':
+        return { ...common, type: 'Pass' };
+      case 'Succeed':
+        return { ...common, type: 'Succeed' };
+      case 'Fail':
+        return { ...common, type: 'Fail', error: t('Error'), cause: t('Cause') };
+      case 'Wait':
+        if ((raw.Seconds === undefined) === (raw.Timestamp === undefined)) {
+          this.fail(location, `State '${name}': a Wait state needs exactly one of Seconds or Timestamp`, 'INVALID_WAIT');
+        }
+        return { ...common, type: 'Wait', seconds: t('Seconds'), timestamp: t('Timestamp') };
+      case 'Choice':
+        return this.choice(raw, common);
+      case 'Task':
+        return this.task(raw, common);
+      case 'Map':
+        return this.map(raw, common, visibleVariables);
+      case 'Parallel': {
+        const branchesRaw = raw.Branches;
+        if (!Array.isArray(branchesRaw) || branchesRaw.length === 0) {
+          this.fail(`${location}/Branches`, `State '${name}': Branches must be a non-empty array`);
+        }
+        const branches = (Array.isArray(branchesRaw) ? branchesRaw : []).map((branch, index) =>
+          this.machine(isObject(branch) ? branch : {}, `${location}/Branches/${index}`, visibleVariables),
+        );
+        return { ...common, type: 'Parallel', arguments: t('Arguments'), branches };
+      }
+    }
+  }
+
+  private assignTemplate(value: unknown, field: string, location: string, stateName: string): Template | undefined {
+    if (value === undefined) return undefined;
+    if (!isObject(value)) {
+      this.fail(`${location}/${field.replace(/\[(\d+)\]/g, '/$1')}`, `State '${stateName}': ${field} must be an object of variable names to values`);
+      return undefined;
+    }
+    for (const key of Object.keys(value)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]{0,79}$/.test(key)) {
+        this.fail(`${location}/${field}/${key}`, `State '${stateName}': variable name '${key}' in ${field} is invalid (letters, digits and _, not starting with a digit, at most 80 characters; no sub-paths)`, 'INVALID_VARIABLE_NAME');
+      }
+    }
+    return this.template(value, field, location, stateName);
+  }
+
+  private choice(raw: Json, common: Record<string, unknown>): CompiledState {
+    const name = common.name as string;
+    const location = common.location as string;
+    const rulesRaw = raw.Choices;
+    if (!Array.isArray(rulesRaw) || rulesRaw.length === 0) {
+      this.fail(`${location}/Choices`, `State '${name}': Choices must be a non-empty array`);
+    }
+    const choices: ChoiceRule[] = [];
+    (Array.isArray(rulesRaw) ? rulesRaw : []).forEach((rule: unknown, index) => {
+      const field = `Choices[${index}]`;
+      if (!isObject(rule) || rule.Condition === undefined || typeof rule.Next !== 'string') {
+        this.fail(`${location}/Choices/${index}`, `State '${name}': ${field} needs a Condition and a Next`);
+        return;
+      }
+      const condition = this.template(rule.Condition, `${field}/Condition`, location, name);
+      if (!condition) return;
+      choices.push({
+        index,
+        condition,
+        next: rule.Next,
+        output: this.template(rule.Output, `${field}/Output`, location, name),
+        assign: this.assignTemplate(rule.Assign, `${field}/Assign`, location, name),
+      });
+    });
+    const fallback = typeof raw.Default === 'string' ? raw.Default : undefined;
+    return { ...(common as object), type: 'Choice', end: false, next: undefined, choices, default: fallback } as unknown as CompiledState;
+  }
+
+  private task(raw: Json, common: Record<string, unknown>): CompiledState {
+    const name = common.name as string;
+    const location = common.location as string;
+    const resource = raw.Resource;
+    if (typeof resource !== 'string' || !resource.startsWith('arn:')) {
+      this.fail(`${location}/Resource`, `State '${name}': Resource must be an ARN string, got ${JSON.stringify(resource)}`, 'INVALID_RESOURCE');
+    }
+    const resourceText = typeof resource === 'string' ? resource : '';
+    const { resourceType, resourceName } = splitResource(resourceText);
+    const t = (field: string) => this.template(raw[field], field, location, name);
+    return {
+      ...(common as object),
+      type: 'Task',
+      resource: resourceText,
+      resourceType,
+      resourceName,
+      arguments: t('Arguments'),
+      credentials: isObject(raw.Credentials) ? this.template(raw.Credentials.RoleArn, 'Credentials/RoleArn', location, name) : t('Credentials'),
+      timeoutSeconds: t('TimeoutSeconds'),
+      heartbeatSeconds: t('HeartbeatSeconds'),
+    } as CompiledState;
+  }
+
+  private map(raw: Json, common: Record<string, unknown>, visibleVariables: readonly string[]): CompiledState {
+    const name = common.name as string;
+    const location = common.location as string;
+    if (raw.ItemReader !== undefined || raw.ResultWriter !== undefined || raw.ItemBatcher !== undefined) {
+      throw new UnsupportedDefinitionError(`State '${name}': ItemReader, ItemBatcher and ResultWriter (Distributed Map) are not supported by this runtime; use an inline Map`, location);
+    }
+    const processorRaw = raw.ItemProcessor;
+    if (!isObject(processorRaw)) {
+      this.fail(`${location}/ItemProcessor`, `State '${name}': a Map state needs an ItemProcessor with StartAt and States`);
+    }
+    const processor = isObject(processorRaw) ? processorRaw : {};
+    const mode = isObject(processor.ProcessorConfig) ? processor.ProcessorConfig.Mode : undefined;
+    if (mode !== undefined && mode !== 'INLINE') {
+      throw new UnsupportedDefinitionError(`State '${name}': ItemProcessor.ProcessorConfig.Mode ${String(mode)} is not supported by this runtime; only INLINE Maps run locally`, `${location}/ItemProcessor/ProcessorConfig/Mode`);
+    }
+    const t = (field: string) => this.template(raw[field], field, location, name);
+    return {
+      ...(common as object),
+      type: 'Map',
+      items: t('Items'),
+      itemSelector: t('ItemSelector'),
+      processor: this.machine(processor, `${location}/ItemProcessor`, visibleVariables),
+      maxConcurrency: t('MaxConcurrency'),
+      toleratedFailureCount: t('ToleratedFailureCount'),
+      toleratedFailurePercentage: t('ToleratedFailurePercentage'),
+    } as CompiledState;
+  }
+
+  private retriers(value: unknown, location: string, stateName: string): CompiledRetrier[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.fail(`${location}/Retry`, `State '${stateName}': Retry must be an array`);
+      return [];
+    }
+    return value.flatMap((raw: unknown, index) => {
+      const where = `${location}/Retry/${index}`;
+      if (!isObject(raw) || !this.errorEquals(raw.ErrorEquals, where, `State '${stateName}': Retry[${index}]`, index === value.length - 1)) return [];
+      const retrier: CompiledRetrier = {
+        errorEquals: raw.ErrorEquals as string[],
+        intervalSeconds: numberOr(raw.IntervalSeconds, RETRY_DEFAULTS.intervalSeconds),
+        maxAttempts: numberOr(raw.MaxAttempts, RETRY_DEFAULTS.maxAttempts),
+        backoffRate: numberOr(raw.BackoffRate, RETRY_DEFAULTS.backoffRate),
+        maxDelaySeconds: typeof raw.MaxDelaySeconds === 'number' ? raw.MaxDelaySeconds : undefined,
+        jitterStrategy: raw.JitterStrategy === 'FULL' ? 'FULL' : 'NONE',
+      };
+      return [retrier];
+    });
+  }
+
+  private catchers(value: unknown, location: string, stateName: string): CompiledCatcher[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      this.fail(`${location}/Catch`, `State '${stateName}': Catch must be an array`);
+      return [];
+    }
+    return value.flatMap((raw: unknown, index) => {
+      const where = `${location}/Catch/${index}`;
+      if (!isObject(raw) || !this.errorEquals(raw.ErrorEquals, where, `State '${stateName}': Catch[${index}]`, index === value.length - 1)) return [];
+      if (typeof raw.Next !== 'string') {
+        this.fail(`${where}/Next`, `State '${stateName}': Catch[${index}] needs a Next`);
+        return [];
+      }
+      const catcher: CompiledCatcher = {
+        index,
+        errorEquals: raw.ErrorEquals as string[],
+        next: raw.Next,
+        output: this.template(raw.Output, `Catch[${index}]/Output`, location, stateName),
+        assign: this.assignTemplate(raw.Assign, `Catch[${index}]/Assign`, location, stateName),
+      };
+      return [catcher];
+    });
+  }
+
+  private errorEquals(value: unknown, where: string, label: string, isLast: boolean): boolean {
+    if (!Array.isArray(value) || value.length === 0 || !value.every((e) => typeof e === 'string')) {
+      this.fail(`${where}/ErrorEquals`, `${label}: ErrorEquals must be a non-empty array of error names`, 'INVALID_ERROR_EQUALS');
+      return false;
+    }
+    if (value.includes('States.ALL') && (value.length > 1 || !isLast)) {
+      this.fail(`${where}/ErrorEquals`, `${label}: States.ALL must appear alone in ErrorEquals and in the last retrier/catcher`, 'INVALID_ERROR_EQUALS');
+      return false;
+    }
+    return true;
+  }
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' ? value : fallback;
+}
+
+/** Every Assign block of a state (state level, Choice rules, catchers): the variables it may write. */
+function assignBlocks(state: Json): Json[] {
+  const blocks: Json[] = [];
+  if (isObject(state.Assign)) blocks.push(state.Assign);
+  for (const list of [state.Choices, state.Catch]) {
+    if (Array.isArray(list)) for (const item of list) if (isObject(item) && isObject(item.Assign)) blocks.push(item.Assign);
+  }
+  return blocks;
+}
+
+/**
+ * AWS's split of a Task Resource in history events: `arn:aws:states:::aws-sdk:redshiftdata:describeStatement` →
+ * type `aws-sdk:redshiftdata`, resource `describeStatement`; `arn:aws:states:::lambda:invoke` → `lambda`, `invoke`.
+ */
+export function splitResource(resource: string): { resourceType: string; resourceName: string } {
+  const prefix = 'arn:aws:states:::';
+  if (resource.startsWith(prefix)) {
+    const parts = resource.slice(prefix.length).split(':');
+    return { resourceType: parts.slice(0, -1).join(':'), resourceName: parts[parts.length - 1]! };
+  }
+  const service = resource.split(':')[2] ?? '';
+  return { resourceType: service, resourceName: resource };
+}

@@ -1,0 +1,108 @@
+/**
+ * Inline Map: runs ItemProcessor once per item (each iteration its own variable scope, reading outer variables),
+ * at most MaxConcurrency at a time (0 = no limit, capped at AWS's 40 for inline Maps), with tolerated failures.
+ */
+import { StatesError, StatesErrors } from '../../errors';
+import { evaluateTemplate, Template } from '../../jsonata/template';
+import type { MapState } from '../compiled-machine';
+import type { MachineRunner } from '../run-states';
+import type { StateOutcome, StateRun } from '../state-run';
+import { childLane, groupSignal, PathAborted } from './branch-lane';
+
+/** AWS runs at most 40 iterations of an inline Map at once, whatever MaxConcurrency says. */
+export const INLINE_MAP_MAX_CONCURRENCY = 40;
+
+export async function runMap(run: StateRun<MapState>, runStates: MachineRunner): Promise<StateOutcome> {
+  const { state, exec, lane } = run;
+  const env = run.env();
+  const items = state.items ? await evaluateTemplate(state.items, env) : run.input;
+  if (!Array.isArray(items)) throw notArray(run, items);
+  const maxConcurrency = await integerField(run, state.maxConcurrency, 'MaxConcurrency', 0, Number.MAX_SAFE_INTEGER);
+  const toleratedCount = await integerField(run, state.toleratedFailureCount, 'ToleratedFailureCount', 0, Number.MAX_SAFE_INTEGER);
+  const toleratedPercentage = await numberField(run, state.toleratedFailurePercentage, 'ToleratedFailurePercentage');
+  const hasTolerance = toleratedCount !== undefined || toleratedPercentage !== undefined;
+  const allowedFailures = Math.min(
+    toleratedCount ?? Infinity,
+    toleratedPercentage !== undefined ? Math.floor((toleratedPercentage / 100) * items.length) : Infinity,
+  );
+
+  const startedId = exec.record(lane, 'MapStateStarted', { length: items.length });
+  const group = new AbortController();
+  const signal = groupSignal(lane.signal, group);
+  const results: unknown[] = new Array(items.length);
+  let failures = 0;
+  let firstFailure: StatesError | undefined;
+  let fatal: unknown;
+
+  const runIteration = async (index: number): Promise<void> => {
+    const item = items[index];
+    const iterationLane = childLane(exec, lane, startedId, signal, { Index: index, Value: item });
+    try {
+      if (signal.aborted) throw signal.reason;
+      exec.record(iterationLane, 'MapIterationStarted', { name: state.name, index });
+      const input = state.itemSelector
+        ? await evaluateTemplate(state.itemSelector, run.env({ context: { ...run.contextObject(), Map: { Item: { Index: index, Value: item } } } }))
+        : item;
+      results[index] = await runStates(exec, state.processor, input, iterationLane);
+      exec.record(iterationLane, 'MapIterationSucceeded', { name: state.name, index });
+    } catch (error) {
+      if (error instanceof StatesError) {
+        failures++;
+        firstFailure ??= error;
+        exec.record(iterationLane, 'MapIterationFailed', { name: state.name, index, error: error.error, cause: error.cause });
+        results[index] = { Error: error.error, Cause: error.cause };
+        if (failures > allowedFailures || !hasTolerance) group.abort(new PathAborted());
+      } else if (error instanceof PathAborted && !lane.signal.aborted) {
+        exec.record(iterationLane, 'MapIterationAborted', { name: state.name, index });
+      } else {
+        fatal ??= error;
+        group.abort(error);
+      }
+    } finally {
+      iterationLane.scope.release();
+    }
+  };
+
+  const limit = Math.min(maxConcurrency || INLINE_MAP_MAX_CONCURRENCY, INLINE_MAP_MAX_CONCURRENCY);
+  let nextIndex = 0;
+  const worker = async (): Promise<void> => {
+    while (nextIndex < items.length) await runIteration(nextIndex++);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (fatal !== undefined) throw fatal;
+  if (lane.signal.aborted) throw lane.signal.reason;
+
+  if (firstFailure && (!hasTolerance || failures > allowedFailures)) {
+    const error = hasTolerance
+      ? new StatesError(StatesErrors.ExceedToleratedFailureThreshold, `The Map state '${state.name}' failed: ${failures} of ${items.length} iterations failed, more than the tolerated ${allowedFailures}.`)
+      : firstFailure;
+    exec.record(lane, 'MapStateFailed', { name: state.name, error: error.error, cause: error.cause });
+    // The Map state fails with the iteration's own error (its failure event is already written), matched by
+    // the Map's Retry/Catch.
+    throw error;
+  }
+  exec.record(lane, 'MapStateSucceeded', { name: state.name });
+  return run.finish(run.env({ result: results }), results, state.next);
+}
+
+function notArray(run: StateRun<MapState>, items: unknown): StatesError {
+  return run.state.items
+    ? run.fieldTypeError(run.state.items, 'Items', 'an array', items)
+    : new StatesError(StatesErrors.Runtime, `The Map state '${run.state.name}' has no Items and its input is not an array (got ${JSON.stringify(items)?.slice(0, 100)}).`);
+}
+
+async function integerField(run: StateRun<MapState>, template: Template | undefined, field: string, min: number, max: number): Promise<number | undefined> {
+  if (!template) return undefined;
+  const value = await evaluateTemplate(template, run.env());
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw run.fieldTypeError(template, field, `an integer of at least ${min}`, value);
+  }
+  return value;
+}
+
+async function numberField(run: StateRun<MapState>, template: Template | undefined, field: string): Promise<number | undefined> {
+  if (!template) return undefined;
+  const value = await evaluateTemplate(template, run.env());
+  if (typeof value !== 'number' || value < 0 || value > 100) throw run.fieldTypeError(template, field, 'a number between 0 and 100', value);
+  return value;
+}

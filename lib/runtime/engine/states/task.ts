@@ -1,0 +1,132 @@
+/**
+ * Task: evaluates Arguments and Credentials, calls the handler serving the Resource with TimeoutSeconds and
+ * HeartbeatSeconds enforced on the clock, and records TaskScheduled/Started/Succeeded/Failed/TimedOut.
+ */
+import { StatesError, StatesErrors } from '../../errors';
+import { evaluateTemplate, Template } from '../../jsonata/template';
+import type { TaskInvocation } from '../../types';
+import type { TaskState } from '../compiled-machine';
+import { dataLimitExceeded, isOverPayloadLimit } from '../payload';
+import type { StateOutcome, StateRun } from '../state-run';
+import { taskErrorFrom } from '../task-dispatch';
+
+/** Largest TimeoutSeconds/HeartbeatSeconds AWS accepts. */
+export const MAX_TASK_SECONDS = 99_999_999;
+
+export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
+  const { state, exec, lane } = run;
+  const env = run.env();
+  const args = state.arguments ? await evaluateTemplate(state.arguments, env) : run.input;
+  let credentials: { RoleArn: string } | undefined;
+  if (state.credentials) {
+    const roleArn = await evaluateTemplate(state.credentials, env);
+    if (typeof roleArn !== 'string' || roleArn.length === 0) throw run.fieldTypeError(state.credentials, 'Credentials/RoleArn', 'a role ARN string', roleArn);
+    credentials = { RoleArn: roleArn };
+  }
+  const timeoutSeconds = await seconds(run, state.timeoutSeconds, 'TimeoutSeconds');
+  const heartbeatSeconds = await seconds(run, state.heartbeatSeconds, 'HeartbeatSeconds');
+
+  const resourceDetails = { resourceType: state.resourceType, resource: state.resourceName };
+  const scheduled: Record<string, unknown> = { ...resourceDetails, region: exec.identity.region, parameters: JSON.stringify(args) };
+  if (timeoutSeconds !== undefined) scheduled.timeoutInSeconds = timeoutSeconds;
+  if (heartbeatSeconds !== undefined) scheduled.heartbeatInSeconds = heartbeatSeconds;
+  if (credentials) scheduled.taskCredentials = { roleArn: credentials.RoleArn };
+  exec.record(lane, 'TaskScheduled', scheduled);
+
+  const invoke = exec.dispatcher.resolve(state.resource);
+  if (!invoke) throw failed(run, exec.dispatcher.describeMissing(state.resource, state.name), 'TaskFailed', resourceDetails);
+  exec.record(lane, 'TaskStarted', resourceDetails);
+
+  const limit = timeLimit(timeoutSeconds, heartbeatSeconds);
+  const controller = limit ? new AbortController() : undefined;
+  const invocation: TaskInvocation = {
+    resource: state.resource,
+    stateName: state.name,
+    ...(credentials ? { credentials } : {}),
+    executionRoleArn: exec.identity.roleArn,
+    executionArn: exec.identity.executionArn,
+    executionName: exec.identity.executionName,
+    retryCount: run.retryCount,
+    clock: exec.clock,
+    signal: limit ? controller!.signal : lane.signal,
+  };
+  let result: unknown;
+  try {
+    const call = invoke(args, invocation);
+    result = limit ? await withTimeLimit(run, call, limit, controller!) : await call;
+  } catch (thrown) {
+    if (thrown instanceof StatesError && thrown.recorded) throw thrown;
+    if (lane.signal.aborted && thrown === lane.signal.reason) throw thrown;
+    const error = taskErrorFrom(thrown, state.resource);
+    const timedOut = error.error === StatesErrors.Timeout || error.error === StatesErrors.HeartbeatTimeout;
+    throw failed(run, error, timedOut && limit ? 'TaskTimedOut' : 'TaskFailed', resourceDetails);
+  }
+
+  let resultJson: string;
+  try {
+    resultJson = result === undefined ? 'null' : JSON.stringify(result);
+  } catch (error) {
+    throw failed(run, new StatesError(StatesErrors.TaskFailed, `The handler of '${state.resource}' returned a value that is not JSON (${(error as Error).message}).`), 'TaskFailed', resourceDetails);
+  }
+  if (isOverPayloadLimit(resultJson)) {
+    throw failed(run, dataLimitExceeded(`The result of the task '${state.name}'`, resultJson), 'TaskFailed', resourceDetails);
+  }
+  // A fresh JSON copy: the state never shares objects with the handler, and Dates etc. become JSON as on AWS.
+  const taskResult = typeof result === 'object' && result !== null ? JSON.parse(resultJson) : result ?? null;
+  exec.record(lane, 'TaskSucceeded', { ...resourceDetails, output: resultJson });
+  return run.finish(run.env({ result: taskResult }), taskResult, state.next);
+}
+
+async function seconds(run: StateRun<TaskState>, template: Template | undefined, field: string): Promise<number | undefined> {
+  if (!template) return undefined;
+  const value = await evaluateTemplate(template, run.env());
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TASK_SECONDS) {
+    throw run.fieldTypeError(template, field, `an integer between 1 and ${MAX_TASK_SECONDS}`, value);
+  }
+  return value;
+}
+
+interface TimeLimit {
+  readonly ms: number;
+  readonly error: string;
+  readonly field: string;
+  readonly seconds: number;
+}
+
+/** Without heartbeats from handlers, HeartbeatSeconds bounds the call like TimeoutSeconds; the shorter wins. */
+function timeLimit(timeoutSeconds: number | undefined, heartbeatSeconds: number | undefined): TimeLimit | undefined {
+  if (heartbeatSeconds !== undefined && (timeoutSeconds === undefined || heartbeatSeconds < timeoutSeconds)) {
+    return { ms: heartbeatSeconds * 1000, error: StatesErrors.HeartbeatTimeout, field: 'HeartbeatSeconds', seconds: heartbeatSeconds };
+  }
+  if (timeoutSeconds !== undefined) return { ms: timeoutSeconds * 1000, error: StatesErrors.Timeout, field: 'TimeoutSeconds', seconds: timeoutSeconds };
+  return undefined;
+}
+
+async function withTimeLimit(run: StateRun<TaskState>, call: Promise<unknown>, limit: TimeLimit, controller: AbortController): Promise<unknown> {
+  const { lane, exec, state } = run;
+  const timer = new AbortController();
+  const onLaneAbort = () => controller.abort(lane.signal.reason);
+  lane.signal.addEventListener('abort', onLaneAbort, { once: true });
+  // The handler may keep running after a timeout; its late rejection must not surface as unhandled.
+  call.catch(() => undefined);
+  const expired = exec.clock.sleep(limit.ms, timer.signal).then(
+    () => {
+      const error = new StatesError(limit.error, `The task '${state.name}' did not finish within ${limit.field} (${limit.seconds} s).`);
+      controller.abort(error);
+      throw error;
+    },
+    () => new Promise<never>(() => undefined),
+  );
+  try {
+    return await Promise.race([call, expired]);
+  } finally {
+    timer.abort();
+    lane.signal.removeEventListener('abort', onLaneAbort);
+  }
+}
+
+function failed(run: StateRun<TaskState>, error: StatesError, type: 'TaskFailed' | 'TaskTimedOut', resourceDetails: Record<string, unknown>): StatesError {
+  run.exec.record(run.lane, type, { ...resourceDetails, error: error.error, cause: error.cause });
+  error.recorded = true;
+  return error;
+}

@@ -1,0 +1,32 @@
+/** Wait: sleeps on the execution's clock for Seconds, or until Timestamp. */
+import { evaluateTemplate } from '../../jsonata/template';
+import type { WaitState } from '../compiled-machine';
+import type { StateOutcome, StateRun } from '../state-run';
+
+/** Largest Seconds AWS accepts. */
+export const MAX_WAIT_SECONDS = 99_999_999;
+/** RFC 3339 as AWS accepts it in Timestamp: uppercase T and Z or an offset, optional fraction. */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+export async function runWait(run: StateRun<WaitState>): Promise<StateOutcome> {
+  const { state, exec, lane } = run;
+  const env = run.env();
+  let delayMs: number;
+  if (state.seconds) {
+    const seconds = await evaluateTemplate(state.seconds, env);
+    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > MAX_WAIT_SECONDS) {
+      throw run.fieldTypeError(state.seconds, 'Seconds', `an integer between 0 and ${MAX_WAIT_SECONDS}`, seconds);
+    }
+    delayMs = seconds * 1000;
+  } else {
+    const timestamp = await evaluateTemplate(state.timestamp!, env);
+    const at = typeof timestamp === 'string' && RFC3339.test(timestamp) ? Date.parse(timestamp) : NaN;
+    if (Number.isNaN(at)) {
+      throw run.fieldTypeError(state.timestamp!, 'Timestamp', "an RFC 3339 timestamp such as '2026-01-01T00:00:00Z'", timestamp);
+    }
+    // AWS truncates the timestamp to the second.
+    delayMs = Math.max(0, Math.floor(at / 1000) * 1000 - exec.clock.now());
+  }
+  await exec.clock.sleep(delayMs, lane.signal);
+  return run.finish(env, run.input, state.next);
+}

@@ -1,0 +1,105 @@
+/**
+ * Compiles `{% %}` expressions once (cached by text for the whole process) and evaluates them with AWS's error
+ * rules: a failure or an undefined result is States.QueryEvaluationError with a Cause naming the state and field.
+ */
+import jsonata from 'jsonata';
+import { StatesError, StatesErrors } from '../errors';
+import { freeVariables } from './free-variables';
+import { registerSfnFunctions, RUNTIME_BINDING, RuntimeHooks } from './sfn-functions';
+
+export interface CompiledExpression {
+  /** The text between `{%` and `%}`, trimmed (as AWS quotes it in error causes). */
+  readonly source: string;
+  readonly expression: jsonata.Expression;
+  /** Workflow variables the expression reads; each must be assigned when it is evaluated. */
+  readonly variables: readonly string[];
+}
+
+/** `$states` as an expression sees it. */
+export interface StatesBinding {
+  readonly input: unknown;
+  readonly context: unknown;
+  readonly result?: unknown;
+  readonly errorOutput?: unknown;
+}
+
+/** Everything one evaluation needs; `variables` chains inner scopes to outer ones through prototypes. */
+export interface EvaluationEnv {
+  readonly states: StatesBinding;
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly stateName: string;
+  readonly enteredEventId: number;
+}
+
+const EXPRESSION = /^\{%([\s\S]*)%\}$/;
+const cache = new Map<string, CompiledExpression>();
+
+/** Tells whether a field value is a JSONata expression string (`{% ... %}`). */
+export function isExpressionString(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('{%') && value.endsWith('%}') && value.length >= 4;
+}
+
+/** Thrown by {@link compileExpression} for a syntax error, with JSONata's code and position. */
+export class ExpressionSyntaxError extends Error {
+  override readonly name = 'ExpressionSyntaxError';
+}
+
+export function compileExpression(text: string): CompiledExpression {
+  const cached = cache.get(text);
+  if (cached) return cached;
+  const source = (EXPRESSION.exec(text)?.[1] ?? text).trim();
+  if (source === '') throw new ExpressionSyntaxError(`the expression '${text}' is empty`);
+  let expression: jsonata.Expression;
+  try {
+    expression = jsonata(source);
+  } catch (error) {
+    const e = error as { code?: string; message?: string; position?: number };
+    throw new ExpressionSyntaxError(`the expression '${source}' does not parse: ${e.code ?? ''} ${e.message ?? String(error)} (position ${e.position ?? '?'})`);
+  }
+  registerSfnFunctions(expression);
+  const compiled: CompiledExpression = { source, expression, variables: freeVariables(expression.ast()) };
+  cache.set(text, compiled);
+  return compiled;
+}
+
+/** Root of every execution's variable chain: holds the SFN-function hooks, invisible to `$name` references. */
+export function createRootVariables(hooks: RuntimeHooks): Record<string, unknown> {
+  return { [RUNTIME_BINDING]: hooks };
+}
+
+export function queryEvaluationError(env: EvaluationEnv, source: string, field: string, problem: string): StatesError {
+  return new StatesError(
+    StatesErrors.QueryEvaluationError,
+    `An error occurred while executing the state '${env.stateName}' (entered at the event id #${env.enteredEventId}). ` +
+      `The JSONata expression '${source}' specified for the field '${field}'${problem}`,
+    field,
+  );
+}
+
+/** Evaluates one expression for one field; never resolves to undefined. */
+export async function evaluateExpression(compiled: CompiledExpression, env: EvaluationEnv, field: string): Promise<unknown> {
+  const variables = env.variables;
+  for (const name of compiled.variables) {
+    if (!(name in variables)) {
+      throw queryEvaluationError(env, compiled.source, field, ` references the variable '$${name}', which has not been assigned.`);
+    }
+  }
+  // Own property `states` on top of the variable chain; JSONata binds every enumerable key, inherited ones included.
+  const bindings = Object.create(variables) as Record<string, unknown>;
+  bindings.states = env.states;
+  let value: unknown;
+  try {
+    value = await compiled.expression.evaluate(env.states.input, bindings);
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    const message = e?.message ?? String(error);
+    throw queryEvaluationError(env, compiled.source, field, e?.code ? `. ${e.code}: ${message}` : `: ${message}`);
+  }
+  if (value === undefined) throw queryEvaluationError(env, compiled.source, field, ' returned nothing (undefined).');
+  if (typeof value === 'function' || (value as { _jsonata_lambda?: boolean } | null)?._jsonata_lambda) {
+    throw queryEvaluationError(env, compiled.source, field, ' returned a function, which is not a JSON value.');
+  }
+  // JSONata sequences are arrays carrying extra flags; Step Functions keeps plain JSON. Other values are not copied.
+  if (Array.isArray(value) && (value as { sequence?: boolean }).sequence) return Array.from(value);
+  return value;
+}

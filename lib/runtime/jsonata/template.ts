@@ -1,0 +1,58 @@
+/**
+ * A field value that may hold `{% %}` expressions anywhere inside (Arguments, Output, Assign values, ItemSelector).
+ * Compiled once per definition: constant sub-trees are frozen and returned as they are, never copied.
+ */
+import { CompiledExpression, compileExpression, evaluateExpression, EvaluationEnv, isExpressionString } from './expression';
+
+export type Template =
+  | { readonly kind: 'constant'; readonly value: unknown }
+  | { readonly kind: 'expression'; readonly expression: CompiledExpression; readonly field: string }
+  | { readonly kind: 'object'; readonly entries: ReadonlyArray<readonly [string, Template]> }
+  | { readonly kind: 'array'; readonly items: readonly Template[] };
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as object)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * @param field the ASL field path used in error causes, e.g. `Arguments` or `Choices[1]/Output`; nested keys
+ *   extend it as AWS does (`Output/a/b`, `Items[2]`).
+ */
+export function compileTemplate(value: unknown, field: string): Template {
+  if (isExpressionString(value)) return { kind: 'expression', expression: compileExpression(value), field };
+  if (Array.isArray(value)) {
+    const items = value.map((item, index) => compileTemplate(item, `${field}[${index}]`));
+    if (items.every((t) => t.kind === 'constant')) return { kind: 'constant', value: deepFreeze(value) };
+    return { kind: 'array', items };
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, child]) => [key, compileTemplate(child, `${field}/${key}`)] as const);
+    if (entries.every(([, t]) => t.kind === 'constant')) return { kind: 'constant', value: deepFreeze(value) };
+    return { kind: 'object', entries };
+  }
+  return { kind: 'constant', value };
+}
+
+/** Evaluates a template; a constant resolves to its frozen value without copying. */
+export async function evaluateTemplate(template: Template, env: EvaluationEnv): Promise<unknown> {
+  switch (template.kind) {
+    case 'constant':
+      return template.value;
+    case 'expression':
+      return evaluateExpression(template.expression, env, template.field);
+    case 'array': {
+      const result: unknown[] = new Array(template.items.length);
+      for (let i = 0; i < template.items.length; i++) result[i] = await evaluateTemplate(template.items[i]!, env);
+      return result;
+    }
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const [key, child] of template.entries) result[key] = await evaluateTemplate(child, env);
+      return result;
+    }
+  }
+}
