@@ -15,3 +15,6 @@ export { PostgresEngine } from './postgres-engine';
 export { SIMULATED_FORMS } from './redshift-sql';
 export { splitSqlStatements } from './sql-text';
 export * from './wire-types';
+export { startEmulatorServer, EmulatorServerOptions, EmulatorServer } from './http-server';
+export { createSdkRedshiftDataHandler, SdkRedshiftDataHandlerOptions } from './sdk-handler';
+export { accessKeyForIdentity } from './http-identity';
