@@ -1,6 +1,8 @@
 /**
  * The six comparison scenarios. Each names an emulator scenario file (durations and faults, shared by both
  * systems) and the execution input (the seed's input format, which both systems accept).
+ * Durations are deliberately not multiples of any poll interval (3,607 s rather than 3,600 s): a real statement
+ * ends between two polls, and an aligned duration would hide the detection latency.
  */
 import * as path from 'node:path';
 
@@ -20,25 +22,25 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const SCENARIOS: readonly BenchScenario[] = [
   {
     id: 'a',
-    title: 'One 1-hour query, default settings',
+    title: 'One 1-hour query (3,607 s), default settings',
     scenarioFile: file('a-one-hour.json'),
     input: ["select 'hourly rollup' as job"],
   },
   {
     id: 'b',
-    title: '20 queries of 1–10 minutes',
+    title: '20 queries of 1–10 minutes (64–596 s)',
     scenarioFile: file('b-twenty-queries.json'),
     input: Array.from({ length: 20 }, (_, i) => `select 'batch job ${pad(i + 1, 2)}' as job`),
   },
   {
     id: 'c',
-    title: 'A 2-minute query failing twice with a 1023 serialization error, then succeeding',
+    title: 'A 2-minute query (127 s) failing twice with a 1023 serialization error, then succeeding',
     scenarioFile: file('c-serialization-retry.json'),
     input: ["select 'merge orders' as job"],
   },
   {
     id: 'd',
-    title: 'One 24-hour query (the Data API maximum), default settings',
+    title: 'One 24-hour query (86,393 s, just under the Data API maximum), default settings',
     scenarioFile: file('d-twenty-four-hours.json'),
     input: ["select 'full rebuild' as job"],
   },
@@ -50,7 +52,7 @@ export const SCENARIOS: readonly BenchScenario[] = [
   },
   {
     id: 'f',
-    title: 'One 6-hour query with WaitMultiplier 1.5',
+    title: 'One 6-hour query (21,611 s) with WaitMultiplier 1.5',
     scenarioFile: file('f-six-hours-multiplier.json'),
     input: [{ ExecuteStatementParameters: "select 'six-hour backfill' as job", WaitMultiplier: 1.5 }],
   },

@@ -1,0 +1,76 @@
+/**
+ * Child-process entry of the throughput measurement (forked by measure-throughput.ts, so its peak memory is
+ * its own). Runs the workload several times, then once more under the CPU profiler, and sends the numbers back.
+ */
+import { VirtualClock } from '../../lib/clock';
+import { PgliteEngine, RedshiftDataEmulator } from '../../lib/emulator';
+import { runExecution } from '../../lib/runtime';
+import { profile, selfTimeShare } from './cpu-profile';
+import type { ThroughputResult } from './results';
+import { THROUGHPUT_POLL_SECONDS, THROUGHPUT_STATEMENT_SECONDS, buildThroughputDefinition } from './throughput-definition';
+
+const EXECUTIONS = 100;
+const TIMED_RUNS = 3;
+
+interface WorkloadRun {
+  readonly transitions: number;
+  readonly succeeded: number;
+  readonly wallMs: number;
+}
+
+async function runWorkload(engine: PgliteEngine): Promise<WorkloadRun> {
+  const clock = new VirtualClock();
+  const emulator = new RedshiftDataEmulator({
+    clock,
+    sqlEngine: engine,
+    scenario: { defaultDurationSeconds: THROUGHPUT_STATEMENT_SECONDS, maxActiveStatements: EXECUTIONS + 1 },
+  });
+  const definition = buildThroughputDefinition();
+  const started = process.hrtime.bigint();
+  try {
+    const results = await Promise.all(
+      Array.from({ length: EXECUTIONS }, (_, i) =>
+        runExecution(definition, { sql: `select ${i} as execution` }, { emulator, clock, executionName: `throughput-${i}` }),
+      ),
+    );
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    return {
+      transitions: results.reduce((sum, r) => sum + r.transitions, 0),
+      succeeded: results.filter((r) => r.status === 'SUCCEEDED').length,
+      wallMs,
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const engine = new PgliteEngine();
+  try {
+    const runs: WorkloadRun[] = [];
+    for (let i = 0; i < TIMED_RUNS; i++) runs.push(await runWorkload(engine));
+    const rates = runs.map((r) => r.transitions / (r.wallMs / 1000)).sort((a, b) => a - b);
+    const heapUsedBytes = process.memoryUsage().heapUsed;
+    const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+    const { profile: cpuProfile } = await profile(() => runWorkload(engine));
+    const result: ThroughputResult = {
+      executions: EXECUTIONS,
+      pollsPerExecution: THROUGHPUT_STATEMENT_SECONDS / THROUGHPUT_POLL_SECONDS,
+      transitionsPerRun: runs[0]!.transitions,
+      succeeded: runs[runs.length - 1]!.succeeded,
+      runsWallMs: runs.map((r) => r.wallMs),
+      medianTransitionsPerSecond: rates[rates.length >> 1]!,
+      jsonataShare: selfTimeShare(cpuProfile, '/node_modules/jsonata/'),
+      peakRssBytes,
+      heapUsedBytes,
+    };
+    process.send?.({ ok: true, result });
+  } finally {
+    await engine.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.send?.({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exitCode = 1;
+});

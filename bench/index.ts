@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: measures our state machine against a model of the original design on six scenarios, plus
+ * engineering numbers (synth time, definition size, runtime throughput, test-suite time), prints the Markdown
+ * report and writes it to docs/benchmarks.md (atomically).
+ *
+ * Flags (for development): `--scenarios a,c` runs only those scenarios; `--skip tests,synth,throughput`
+ * skips measurements; `--no-write` prints without writing the report file.
+ */
+import * as path from 'node:path';
+import { compareScenarios } from './compare/compare-scenarios';
+import { HISTORY_LIMIT } from './compare/run-system';
+import { measureDefinitionSizes } from './engineering/definition-size';
+import { describeMachine } from './engineering/machine';
+import { measureThroughput } from './engineering/measure-throughput';
+import type { EngineeringResults, Measured } from './engineering/results';
+import { measureSynthTime } from './engineering/synth-time';
+import { measureTestSuiteTime } from './engineering/test-suite-time';
+import { renderReport } from './report/render-report';
+import { writeFileAtomically } from './report/write-atomically';
+import { SCENARIOS } from './scenarios/catalog';
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const REPORT_FILE = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
+/** The whole bench must stay under 5 minutes on the 2-core machine; repeated runs stop at these budgets. */
+const SYNTH_BUDGET_MS = 45_000;
+const TOTAL_BUDGET_MS = 270_000;
+
+interface Flags {
+  readonly scenarios?: readonly string[];
+  readonly skip: ReadonlySet<string>;
+  readonly write: boolean;
+}
+
+function parseFlags(argv: readonly string[]): Flags {
+  let scenarios: string[] | undefined;
+  const skip = new Set<string>();
+  let write = true;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${flag} needs a value`);
+      return next.split(',').map((part) => part.trim());
+    };
+    if (flag === '--scenarios') scenarios = value();
+    else if (flag === '--skip') value().forEach((part) => skip.add(part));
+    else if (flag === '--no-write') write = false;
+    else throw new Error(`unknown flag ${flag}; known: --scenarios a,b  --skip tests,synth,throughput  --no-write`);
+  }
+  const unknownScenario = scenarios?.find((id) => !SCENARIOS.some((s) => s.id === id));
+  if (unknownScenario) throw new Error(`unknown scenario '${unknownScenario}'; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+  return { ...(scenarios ? { scenarios } : {}), skip, write };
+}
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+function skipped<T>(reason: string): Measured<T> {
+  return { skipped: reason };
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  const started = Date.now();
+  const elapsed = () => Date.now() - started;
+
+  const selected = SCENARIOS.filter((s) => !flags.scenarios || flags.scenarios.includes(s.id));
+  const scenarios = await compareScenarios(selected, log);
+
+  log('definition sizes');
+  let definitionSizes: EngineeringResults['definitionSizes'];
+  try {
+    definitionSizes = { value: measureDefinitionSizes() };
+  } catch (error) {
+    definitionSizes = skipped(`buildDefinition failed: ${(error as Error).message}`);
+  }
+
+  log('runtime throughput (child process)');
+  const throughput = flags.skip.has('throughput') ? skipped<never>('skipped by --skip') : await measureThroughput(120_000);
+
+  log('cdktf synth time');
+  const synthTiming = flags.skip.has('synth') ? undefined : measureSynthTime(REPO_ROOT, SYNTH_BUDGET_MS);
+  const synth: EngineeringResults['synth'] = flags.skip.has('synth')
+    ? skipped('skipped by --skip')
+    : synthTiming
+      ? { value: synthTiming }
+      : skipped('main.ts (the example stack) does not exist yet');
+
+  log('test suite time');
+  const testSuite: EngineeringResults['testSuite'] = flags.skip.has('tests')
+    ? skipped('skipped by --skip')
+    : { value: measureTestSuiteTime(REPO_ROOT, Math.max(0, TOTAL_BUDGET_MS - elapsed()), 3) };
+
+  const report = renderReport({
+    generatedAt: new Date(),
+    machine: describeMachine(),
+    scenarios,
+    engineering: { synth, definitionSizes, throughput, testSuite },
+    benchWallMs: elapsed(),
+    historyLimit: HISTORY_LIMIT,
+  });
+  process.stdout.write(report);
+  if (flags.write) {
+    writeFileAtomically(REPORT_FILE, report);
+    log(`wrote ${path.relative(process.cwd(), REPORT_FILE)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
