@@ -106,3 +106,11 @@ describe('format helpers', () => {
     expect(truncate('abcdefghij', 5)).toBe('abcd…');
   });
 });
+
+describe('TtyProgressRenderer without events', () => {
+  test('draws nothing when the run failed before it started', () => {
+    const stream = new MemoryStream(true);
+    createProgressRenderer(stream).finish();
+    expect(stream.text).toBe('');
+  });
+});

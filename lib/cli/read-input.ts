@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { CliIo } from './cli-io';
 import { CliInputError } from './errors';
 import { parseJsonWithLocation } from '../local-run';
@@ -13,7 +13,7 @@ export const STDIN = '-';
  */
 export async function readTextSource(source: string, what: string, io: CliIo): Promise<string> {
   if (source === STDIN) return io.readStdin();
-  const path = resolve(io.cwd, source);
+  const path = resolveUserPath(source, io);
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
@@ -35,4 +35,12 @@ export function parseJsonText(text: string, label: string): unknown {
 export async function readJsonSource(source: string, what: string, io: CliIo): Promise<unknown> {
   const text = await readTextSource(source, what, io);
   return parseJsonText(text, source === STDIN ? `${what} (standard input)` : `${what} ${source}`);
+}
+
+/**
+ * A user-given path, made usable from this process: relative paths are resolved against `io.cwd`
+ * only when that differs from the process's own directory, so messages keep showing what the user typed.
+ */
+export function resolveUserPath(path: string, io: CliIo): string {
+  return isAbsolute(path) || io.cwd === process.cwd() ? path : resolve(io.cwd, path);
 }

@@ -1,3 +1,6 @@
+export { runQueryList, RunQueryListOptions, QueryListRun } from './run-query-list';
+export { runDefinitionLocally, LocalRunOptions } from './run-definition-locally';
+export { startLocalEmulatorServer, LocalEmulatorServerOptions } from './start-local-emulator-server';
 export { loadSynthesizedDefinition, unescapeTerraformTemplate, LoadSynthesizedDefinitionOptions, SynthesizedDefinition } from './load-synthesized-definition';
 export { QueryProgressTracker } from './query-progress-tracker';
 export { summarizeQueryList, QueryListItemSummary } from './query-list-items';

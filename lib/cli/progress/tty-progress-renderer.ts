@@ -30,10 +30,12 @@ export class TtyProgressRenderer implements ProgressRenderer {
   private drawnLines = 0;
   private timer: NodeJS.Timeout | undefined;
   private footer = '';
+  private received = false;
 
   constructor(private readonly stream: OutputStream) {}
 
   readonly onProgress = (event: QueryProgressEvent): void => {
+    this.received = true;
     this.apply(event);
     this.scheduleRedraw();
   };
@@ -41,7 +43,7 @@ export class TtyProgressRenderer implements ProgressRenderer {
   finish(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.redraw();
+    if (this.received) this.redraw();
   }
 
   private apply(event: QueryProgressEvent): void {

@@ -1,0 +1,50 @@
+import { createClock, Clock } from '../clock';
+import { loadScenario, RedshiftDataEmulator, Scenario } from '../emulator';
+import { ExecutionResult, HistoryEvent, RunOptions, runExecution } from '../runtime';
+
+/** Options shared by every local run (`runDefinitionLocally`, `runQueryList`). */
+export interface LocalRunOptions {
+  /** Emulator serving `redshiftdata` tasks; left open for the caller to reuse. @default - a new one on embedded Postgres, closed after the run */
+  readonly emulator?: RedshiftDataEmulator;
+  /** Fault-injection scenario (object, or path of a JSON file) for the emulator this creates; ignored when `emulator` is given. @default - no faults */
+  readonly scenario?: Scenario | string;
+  /** @default the emulator's clock when `emulator` is given, else one made from `timeScale` */
+  readonly clock?: Clock;
+  /** 0 or undefined = virtual (instant) time; 1 = real time; 0.01 = 100× faster. @default virtual time */
+  readonly timeScale?: number;
+  /** @default a random UUID */
+  readonly executionName?: string;
+  /** Called for every history event as it is recorded. @default - none */
+  readonly onEvent?: (event: HistoryEvent) => void;
+  /** Further runtime options (task handlers, role ARN, state machine name, ...). @default {} */
+  readonly runOptions?: Omit<RunOptions, 'emulator' | 'clock' | 'timeScale' | 'executionName' | 'onEvent'>;
+}
+
+/**
+ * Runs any ASL definition on the local runtime with a Redshift Data emulator serving `redshiftdata`
+ * tasks. Invalid definitions and scenario files throw typed errors before anything runs.
+ */
+export async function runDefinitionLocally(definition: unknown, input: unknown, options: LocalRunOptions = {}): Promise<ExecutionResult> {
+  return withEmulator(options, (emulator, clock) =>
+    runExecution(definition, input, {
+      ...options.runOptions,
+      emulator,
+      clock,
+      executionName: options.executionName,
+      onEvent: options.onEvent,
+    }),
+  );
+}
+
+/** Gives `work` the caller's emulator, or a new one it closes afterwards (even when `work` throws). */
+export async function withEmulator<T>(options: LocalRunOptions, work: (emulator: RedshiftDataEmulator, clock: Clock) => Promise<T>): Promise<T> {
+  if (options.emulator) return work(options.emulator, options.clock ?? options.emulator.clock);
+  const scenario = typeof options.scenario === 'string' ? await loadScenario(options.scenario) : options.scenario;
+  const clock = options.clock ?? createClock(options.timeScale);
+  const emulator = new RedshiftDataEmulator({ clock, scenario });
+  try {
+    return await work(emulator, clock);
+  } finally {
+    await emulator.close();
+  }
+}

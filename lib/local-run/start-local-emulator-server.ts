@@ -1,0 +1,26 @@
+import { EmulatorServer, loadScenario, RedshiftDataEmulator, Scenario, startEmulatorServer } from '../emulator';
+
+export interface LocalEmulatorServerOptions {
+  /** TCP port; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /** Scenario object or JSON file path, for the emulator this creates. @default - no faults */
+  readonly scenario?: Scenario | string;
+  /** Serve this emulator (left open on close) instead of creating one. @default - a new one on a real-time clock */
+  readonly emulator?: RedshiftDataEmulator;
+}
+
+/**
+ * Starts the emulator's HTTP server, loading the scenario file first so a typo fails before anything
+ * listens. Rejects with the emulator's `PortInUseError` when the port is taken.
+ */
+export async function startLocalEmulatorServer(options: LocalEmulatorServerOptions): Promise<EmulatorServer> {
+  const scenario = typeof options.scenario === 'string' ? await loadScenario(options.scenario) : options.scenario;
+  return startEmulatorServer({
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(scenario ? { scenario } : {}),
+    ...(options.emulator ? { emulator: options.emulator } : {}),
+  });
+}
