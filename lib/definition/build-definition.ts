@@ -1,0 +1,229 @@
+import type { AslDefinition, AslJson, AslState } from './asl-types';
+import { REDSHIFT_QUERY_ERRORS, RETRYABLE_API_ERRORS } from './error-names';
+import {
+  CAUSES,
+  DESCRIBE_ASSIGN,
+  FINISHED_ENTRY,
+  ItemKind,
+  nextItemCondition,
+  RETRY_ASSIGN,
+  startItemAssign,
+  SUBMIT_ARGUMENTS,
+  SUBMIT_ASSIGN,
+} from './jsonata/loop-expressions';
+import { jsonataField } from './jsonata/literals';
+import { PROBLEM_EXPRESSION, QUERIES_EXPRESSION } from './jsonata/validate-expressions';
+import type { BuildDefinitionContext, DefinitionOptions } from './options';
+import { DEFINITION_DEFAULTS } from './settings';
+import { STATE_NAMES as S } from './state-names';
+import { validateDefinitionOptions } from './validate-options';
+
+const RESOURCE = {
+  executeStatement: 'arn:aws:states:::aws-sdk:redshiftdata:executeStatement',
+  batchExecuteStatement: 'arn:aws:states:::aws-sdk:redshiftdata:batchExecuteStatement',
+  describeStatement: 'arn:aws:states:::aws-sdk:redshiftdata:describeStatement',
+  cancelStatement: 'arn:aws:states:::aws-sdk:redshiftdata:cancelStatement',
+} as const;
+
+/** API-level retry: throttling and server-side errors only, with jittered exponential back-off. */
+const API_RETRY: AslJson = [
+  { ErrorEquals: [...RETRYABLE_API_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL' },
+];
+
+/** Variables every later state may read; initialised once so no expression meets an unassigned one. */
+const INITIAL_VARIABLES: Record<string, AslJson> = {
+  index: -1,
+  item: null,
+  attempt: 0,
+  statementId: null,
+  submittedAt: 0,
+  interval: null,
+  waitSeconds: 0,
+  polls: 0,
+  submits: 0,
+  resubmits: 0,
+  sleep: null,
+  nextSleep: null,
+  errors: [],
+  results: [],
+  status: null,
+  describe: null,
+  timedOut: false,
+  retryable: false,
+  apiError: null,
+  cancelError: null,
+};
+
+function fields(expressions: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(expressions).map(([name, expression]) => [name, jsonataField(expression)]));
+}
+
+const NEXT_STATE_OF_KIND: Record<Exclude<ItemKind, 'end'>, string> = {
+  resume: S.DESCRIBE,
+  batch: S.SUBMIT_BATCH,
+  single: S.SUBMIT,
+};
+
+/** Choice rules that move on to the item at index `next`, optionally prefixed by a guard and extra assignments. */
+function startNextItemRules(next: string, guard: string | undefined, extraAssign: Record<string, string>): AslJson[] {
+  const guarded = (condition: string) => jsonataField(guard === undefined ? condition : `${guard} and (${condition})`);
+  const rules: AslJson[] = [];
+  if (Object.keys(extraAssign).length > 0) {
+    rules.push({ Condition: guarded(nextItemCondition('end', next)), Assign: fields(extraAssign), Next: S.DONE });
+  } else {
+    rules.push({ Condition: guarded(nextItemCondition('end', next)), Next: S.DONE });
+  }
+  for (const kind of ['resume', 'batch', 'single'] as const) {
+    rules.push({
+      Condition: guarded(nextItemCondition(kind, next)),
+      Assign: fields({ ...startItemAssign(kind, next), ...extraAssign }),
+      Next: NEXT_STATE_OF_KIND[kind],
+    });
+  }
+  return rules;
+}
+
+function fail(error: string, cause: string): AslState {
+  return { Type: 'Fail', Error: error, Cause: jsonataField(cause) };
+}
+
+/**
+ * Generates the Step Functions state machine (QueryLanguage JSONata, no Lambda) that runs a list of Redshift
+ * statements through the Redshift Data API: validation of the whole input first, sequential submit / wait / poll,
+ * decorrelated-jitter retries of failed SQL, timeouts with cancellation, and a compact output.
+ *
+ * Pure and deterministic. Every deploy-time default appears exactly once, in the `Assign.config` object of the
+ * first state (`Defaults`), so a deploy-time token placed there is its only occurrence; `resultsRoleArn` appears
+ * in the `Credentials` of each Redshift Data task.
+ *
+ * @throws DefinitionOptionsError when a known option value can never work (tokens are not checked).
+ */
+export function buildDefinition(options: DefinitionOptions = {}, context: BuildDefinitionContext = {}): AslDefinition {
+  validateDefinitionOptions(options, context);
+
+  const connection: Record<string, AslJson> = {};
+  const connectionOptions = [
+    ['ClusterIdentifier', options.clusterIdentifier],
+    ['WorkgroupName', options.workgroupName],
+    ['Database', options.database],
+    ['DbUser', options.dbUser],
+    ['SecretArn', options.secretArn],
+  ] as const;
+  for (const [key, value] of connectionOptions) {
+    if (value !== undefined) connection[key] = value;
+  }
+  const config: Record<string, AslJson> = {
+    InitialWaitTime: options.initialWaitTime ?? DEFINITION_DEFAULTS.initialWaitTime,
+    BaseWaitTime: options.baseWaitTime ?? DEFINITION_DEFAULTS.baseWaitTime,
+    WaitMultiplier: options.waitMultiplier ?? DEFINITION_DEFAULTS.waitMultiplier,
+    MaxWait: options.maxWait ?? DEFINITION_DEFAULTS.maxWait,
+    MaxRetries: options.maxRetries ?? DEFINITION_DEFAULTS.maxRetries,
+    RetryErrorMatch: options.retryErrorMatch ?? DEFINITION_DEFAULTS.retryErrorMatch,
+    TimeoutSeconds: options.timeoutSeconds ?? null,
+    Connection: connection,
+  };
+
+  const credentials: Record<string, AslJson> =
+    options.resultsRoleArn === undefined ? {} : { Credentials: { RoleArn: options.resultsRoleArn } };
+
+  const submitTask = (resource: string): AslState => ({
+    Type: 'Task',
+    Resource: resource,
+    ...credentials,
+    Arguments: jsonataField(SUBMIT_ARGUMENTS),
+    Retry: API_RETRY,
+    Catch: [{ ErrorEquals: ['States.ALL'], Assign: { apiError: '{% $states.errorOutput %}' }, Next: S.SUBMIT_FAILED }],
+    Assign: fields(SUBMIT_ASSIGN),
+    Output: {},
+    Next: S.WAIT_FOR_STATEMENT,
+  });
+
+  const finishedEntry = { results: `$append($results, ${FINISHED_ENTRY})` };
+
+  const states: Record<string, AslState> = {
+    [S.DEFAULTS]: {
+      Type: 'Pass',
+      Comment: 'Deploy-time defaults: the only place they appear.',
+      Assign: { config },
+      Next: S.VALIDATE,
+    },
+    [S.VALIDATE]: {
+      Type: 'Pass',
+      Comment: 'Checks the whole input (and the defaults) before any SQL is sent.',
+      Assign: {
+        ...INITIAL_VARIABLES,
+        queries: jsonataField(QUERIES_EXPRESSION),
+        problem: jsonataField(PROBLEM_EXPRESSION),
+      },
+      Output: {},
+      Next: S.START,
+    },
+    [S.START]: {
+      Type: 'Choice',
+      Choices: [
+        { Condition: jsonataField('$problem != null'), Next: S.INVALID_INPUT },
+        ...startNextItemRules('0', undefined, {}),
+      ],
+    },
+    [S.SUBMIT]: submitTask(RESOURCE.executeStatement),
+    [S.SUBMIT_BATCH]: submitTask(RESOURCE.batchExecuteStatement),
+    [S.WAIT_FOR_STATEMENT]: { Type: 'Wait', Seconds: jsonataField('$waitSeconds'), Next: S.DESCRIBE },
+    [S.DESCRIBE]: {
+      Type: 'Task',
+      Resource: RESOURCE.describeStatement,
+      ...credentials,
+      Arguments: { Id: jsonataField('$statementId') },
+      Retry: API_RETRY,
+      Catch: [{ ErrorEquals: ['States.ALL'], Assign: { apiError: '{% $states.errorOutput %}' }, Next: S.STATUS_CHECK_FAILED }],
+      Assign: fields(DESCRIBE_ASSIGN),
+      Output: {},
+      Next: S.CHECK_STATUS,
+    },
+    [S.CHECK_STATUS]: {
+      Type: 'Choice',
+      Choices: [
+        ...startNextItemRules('$index + 1', "$status = 'FINISHED'", finishedEntry),
+        { Condition: jsonataField("$status = 'ABORTED'"), Next: S.QUERY_ABORTED },
+        {
+          Condition: jsonataField("$status = 'FAILED' and $retryable and $item.Batch"),
+          Assign: fields(RETRY_ASSIGN),
+          Next: S.WAIT_BEFORE_BATCH_RESUBMIT,
+        },
+        { Condition: jsonataField("$status = 'FAILED' and $retryable"), Assign: fields(RETRY_ASSIGN), Next: S.WAIT_BEFORE_RESUBMIT },
+        { Condition: jsonataField("$status = 'FAILED'"), Next: S.QUERY_FAILED },
+        { Condition: jsonataField('$timedOut'), Next: S.CANCEL },
+        { Condition: jsonataField("$status in ['SUBMITTED', 'PICKED', 'STARTED']"), Next: S.WAIT_FOR_STATEMENT },
+      ],
+      Default: S.STATUS_CHECK_FAILED,
+    },
+    [S.WAIT_BEFORE_RESUBMIT]: { Type: 'Wait', Seconds: jsonataField('$sleep'), Next: S.SUBMIT },
+    [S.WAIT_BEFORE_BATCH_RESUBMIT]: { Type: 'Wait', Seconds: jsonataField('$sleep'), Next: S.SUBMIT_BATCH },
+    [S.CANCEL]: {
+      Type: 'Task',
+      Resource: RESOURCE.cancelStatement,
+      ...credentials,
+      Arguments: { Id: jsonataField('$statementId') },
+      Retry: API_RETRY,
+      Catch: [{ ErrorEquals: ['States.ALL'], Assign: { cancelError: '{% $states.errorOutput %}' }, Next: S.QUERY_TIMED_OUT }],
+      Output: {},
+      Next: S.QUERY_TIMED_OUT,
+    },
+    [S.DONE]: { Type: 'Succeed', Output: jsonataField('$results') },
+    [S.INVALID_INPUT]: fail(REDSHIFT_QUERY_ERRORS.INVALID_INPUT, CAUSES.invalidInput),
+    [S.QUERY_FAILED]: fail(REDSHIFT_QUERY_ERRORS.QUERY_FAILED, CAUSES.queryFailed),
+    [S.QUERY_ABORTED]: fail(REDSHIFT_QUERY_ERRORS.QUERY_ABORTED, CAUSES.queryAborted),
+    [S.QUERY_TIMED_OUT]: fail(REDSHIFT_QUERY_ERRORS.QUERY_TIMED_OUT, CAUSES.queryTimedOut),
+    [S.SUBMIT_FAILED]: fail(REDSHIFT_QUERY_ERRORS.SUBMIT_FAILED, CAUSES.submitFailed),
+    [S.STATUS_CHECK_FAILED]: fail(
+      REDSHIFT_QUERY_ERRORS.STATUS_CHECK_FAILED,
+      `$type($apiError) = 'object' ? ${CAUSES.statusCheckFailed} : ${CAUSES.unexpectedStatus}`,
+    ),
+  };
+
+  return {
+    Comment: 'Runs a list of Redshift SQL statements through the Redshift Data API, one after another (redshift-query-step-function).',
+    QueryLanguage: 'JSONata',
+    StartAt: S.DEFAULTS,
+    States: states,
+  };
+}

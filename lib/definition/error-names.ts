@@ -1,0 +1,39 @@
+/**
+ * Stable `Error` names of a failed execution. Match them in a Catch of a parent workflow, in an EventBridge
+ * rule on `Step Functions Execution Status Change`, or in alarms; they never change between versions.
+ */
+export const REDSHIFT_QUERY_ERRORS = {
+  /** The execution input (or a deploy-time default) is invalid; no SQL of any item was sent. */
+  INVALID_INPUT: 'RedshiftQuery.InvalidInput',
+  /** A statement ended FAILED and was not (or no longer) retried. */
+  QUERY_FAILED: 'RedshiftQuery.QueryFailed',
+  /** A statement ended ABORTED (cancelled by someone); never retried. */
+  QUERY_ABORTED: 'RedshiftQuery.QueryAborted',
+  /** A statement ran longer than its TimeoutSeconds; it was cancelled. */
+  QUERY_TIMED_OUT: 'RedshiftQuery.QueryTimedOut',
+  /** ExecuteStatement / BatchExecuteStatement was rejected (e.g. ValidationException, access denied) after API retries. */
+  SUBMIT_FAILED: 'RedshiftQuery.SubmitFailed',
+  /** DescribeStatement failed (e.g. an unknown StatementId to resume) or returned an unexpected status. */
+  STATUS_CHECK_FAILED: 'RedshiftQuery.StatusCheckFailed',
+} as const;
+
+export type RedshiftQueryErrorName = (typeof REDSHIFT_QUERY_ERRORS)[keyof typeof REDSHIFT_QUERY_ERRORS];
+
+export const INVALID_INPUT_ERROR = REDSHIFT_QUERY_ERRORS.INVALID_INPUT;
+export const QUERY_FAILED_ERROR = REDSHIFT_QUERY_ERRORS.QUERY_FAILED;
+export const QUERY_ABORTED_ERROR = REDSHIFT_QUERY_ERRORS.QUERY_ABORTED;
+export const QUERY_TIMED_OUT_ERROR = REDSHIFT_QUERY_ERRORS.QUERY_TIMED_OUT;
+export const SUBMIT_FAILED_ERROR = REDSHIFT_QUERY_ERRORS.SUBMIT_FAILED;
+export const STATUS_CHECK_FAILED_ERROR = REDSHIFT_QUERY_ERRORS.STATUS_CHECK_FAILED;
+
+/**
+ * Redshift Data API errors worth retrying with back-off at the API level (the SQL did not run, or the call is
+ * idempotent thanks to the ClientToken). `RedshiftData.RedshiftDataException` is how Step Functions most likely
+ * reports the unmodelled ThrottlingException (aws-facts A1). Never ValidationException.
+ */
+export const RETRYABLE_API_ERRORS = [
+  'RedshiftData.ActiveStatementsExceededException',
+  'RedshiftData.InternalServerException',
+  'RedshiftData.ThrottlingException',
+  'RedshiftData.RedshiftDataException',
+] as const;

@@ -1,0 +1,194 @@
+/**
+ * JSONata of the per-item loop: Submit → Wait → DescribeStatement → CheckStatus → (Wait | next item | retry | fail).
+ * Variables (all initialised by the ValidateInput state): queries, problem, index, item, attempt, statementId,
+ * submittedAt, interval, waitSeconds, polls, submits, resubmits, sleep, nextSleep, errors, results, status,
+ * describe, timedOut, retryable, apiError, cancelError; plus `config` (deploy-time defaults).
+ */
+import {
+  DATA_API_MAX_RUNTIME_SECONDS,
+  EVENT_BUDGET,
+  EVENTS_PER_POLL,
+  EVENTS_PER_QUICK_ITEM,
+  EVENTS_PER_RESUBMIT_WAIT,
+  EVENTS_PER_SUBMIT,
+  FIXED_EVENTS,
+  STRETCH_AFTER_POLLS,
+} from '../history-budget';
+import { RX_COMPILE_FUNCTION, RX_MATCH_FUNCTION } from '../regex/regex-jsonata';
+import { MAX_WAIT_SECONDS } from '../settings';
+import { NORMALISE_FUNCTION, SHOW_FUNCTION } from './input-functions';
+import { jsonataBlock } from './literals';
+
+/** Longest error text kept per failed attempt in the output. */
+export const OUTPUT_ERROR_LENGTH = 300;
+/** Longest Redshift error text kept for the failure Cause. */
+export const CAUSE_ERROR_LENGTH = 2000;
+
+const NOW_MS = '$toMillis($states.context.State.EnteredTime)';
+/** Rounds to 6 decimals before `$ceil`, so 10 × 1.1 = 11.000000000000002 waits 11 s, not 12. */
+const wholeSeconds = (expression: string) => `$ceil($round(${expression}, 6))`;
+const TERMINAL = "['FINISHED', 'FAILED', 'ABORTED']";
+
+export const SUBMIT_ARGUMENTS = jsonataBlock(
+  [
+    // Same token for API-level retries of this call (no duplicate SQL); a new one per SQL-level attempt and redrive.
+    `$token := $hash($states.context.Execution.Id & '|' & $string($states.context.Execution.RedriveCount) & '|' & $string($index) & '|' & $string($attempt), 'SHA-256')`,
+  ],
+  `$merge([$item.Params, {'ClientToken': $token}])`,
+);
+
+export const SUBMIT_ASSIGN = {
+  statementId: '$states.result.Id',
+  submittedAt: NOW_MS,
+  interval: 'null',
+  submits: '$submits + 1',
+  waitSeconds: jsonataBlock(
+    [`$initial := ${wholeSeconds('$item.InitialWaitTime')}`],
+    `$type($item.TimeoutSeconds) = 'number' ? $min([$initial, ${wholeSeconds('$item.TimeoutSeconds')}]) : $initial`,
+  ),
+};
+
+const CURRENT_INTERVAL = "($type($interval) = 'number' ? $interval : $item.BaseWaitTime)";
+
+export const NEXT_WAIT_SECONDS = jsonataBlock(
+  [
+    `$elapsed := (${NOW_MS} - $submittedAt) / 1000`,
+    `$regular := ${wholeSeconds(`$min([$item.MaxWait, ${CURRENT_INTERVAL}])`)}`,
+    `$used := ${FIXED_EVENTS} + ${EVENTS_PER_SUBMIT} * $submits + ${EVENTS_PER_POLL} * ($polls + 1) + ${EVENTS_PER_RESUBMIT_WAIT} * $resubmits`,
+    `$reserved := ${EVENTS_PER_QUICK_ITEM} * ($count($queries) - $index - 1)`,
+    `$pollsLeft := $floor((${EVENT_BUDGET} - $used - $reserved) / ${EVENTS_PER_POLL})`,
+    `$remaining := ${DATA_API_MAX_RUNTIME_SECONDS} - $elapsed`,
+    `$stretched := $polls + 1 < ${STRETCH_AFTER_POLLS} ? 0 : $pollsLeft >= 1 ? $ceil($remaining / $pollsLeft) : $ceil($remaining)`,
+    `$wait := $max([$regular, $stretched, 1])`,
+    `$limit := $item.TimeoutSeconds`,
+    `$bounded := $type($limit) = 'number' ? $min([$wait, $max([1, $ceil($limit - $elapsed)])]) : $wait`,
+  ],
+  `$min([$bounded, ${MAX_WAIT_SECONDS}])`,
+);
+
+export const DESCRIBE_ASSIGN = {
+  status: "$type($states.result.Status) = 'string' ? $states.result.Status : 'UNKNOWN'",
+  polls: '$polls + 1',
+  interval: `$min([$item.MaxWait, ${CURRENT_INTERVAL} * $item.WaitMultiplier])`,
+  waitSeconds: NEXT_WAIT_SECONDS,
+  timedOut: jsonataBlock(
+    ['$limit := $item.TimeoutSeconds'],
+    `$type($limit) = 'number' and $not($states.result.Status in ${TERMINAL}) and (${NOW_MS} - $submittedAt) / 1000 >= $limit`,
+  ),
+  describe: jsonataBlock(
+    ['$r := $states.result'],
+    `{
+  "Status": $r.Status,
+  "Error": $type($r.Error) = 'string' ? $substring($r.Error, 0, ${CAUSE_ERROR_LENGTH}) : (),
+  "ResultRows": $r.ResultRows,
+  "HasResultSet": $r.HasResultSet,
+  "Duration": $r.Duration,
+  "SubStatementIds": $exists($r.SubStatements) ? $append([], $r.SubStatements.Id) : ()
+}`,
+  ),
+  retryable: jsonataBlock(
+    [RX_COMPILE_FUNCTION, RX_MATCH_FUNCTION],
+    `$states.result.Status = 'FAILED' and $exists($item.Params) and $attempt - 1 < $item.MaxRetries and (
+  $item.RetryErrorMatch = '' or $rxMatch($rxCompile($item.RetryErrorMatch), $type($states.result.Error) = 'string' ? $states.result.Error : '')
+)`,
+  ),
+  // Decorrelated jitter (aws-facts D): sleep = min(cap, uniform(base, previous sleep × 3)), whole seconds.
+  nextSleep: jsonataBlock(
+    [
+      `$base := ${wholeSeconds('$item.BaseWaitTime')}`,
+      `$cap := ${wholeSeconds('$item.MaxWait')}`,
+      `$previous := $type($sleep) = 'number' ? $sleep : $base`,
+      `$high := $max([$base, $previous * 3])`,
+    ],
+    `$states.result.Status = 'FAILED' ? $min([$cap, $base + $floor($random() * ($high - $base + 1))]) : null`,
+  ),
+};
+
+/** Assignments when CheckStatus decides to submit a FAILED statement again. */
+export const RETRY_ASSIGN = {
+  attempt: '$attempt + 1',
+  errors: `$append($errors, $type($describe.Error) = 'string' ? $substring($describe.Error, 0, ${OUTPUT_ERROR_LENGTH}) : '')`,
+  sleep: '$nextSleep',
+  resubmits: '$resubmits + 1',
+};
+
+/** The compact output entry of the item that just FINISHED. */
+export const FINISHED_ENTRY = `{
+  "Index": $index,
+  "StatementId": $statementId,
+  "SubStatementIds": $lookup($describe, 'SubStatementIds'),
+  "Status": $describe.Status,
+  "Attempts": $attempt,
+  "ResultRows": $describe.ResultRows,
+  "HasResultSet": $describe.HasResultSet,
+  "Duration": $describe.Duration,
+  "Errors": $count($errors) > 0 ? $errors : ()
+}`;
+
+export type ItemKind = 'end' | 'resume' | 'batch' | 'single';
+
+/** Condition selecting what the item at index `next` (a JSONata expression) needs; `single` is the fallback. */
+export function nextItemCondition(kind: ItemKind, next: string): string {
+  switch (kind) {
+    case 'end':
+      return `${next} >= $count($queries)`;
+    case 'resume':
+      return `$exists($lookup($queries[${next}], 'StatementId'))`;
+    case 'batch':
+      return `$exists($lookup($lookup($queries[${next}], 'ExecuteStatementParameters'), 'Sqls'))`;
+    case 'single':
+      return 'true';
+  }
+}
+
+/** Assignments that start the item at index `next`. */
+export function startItemAssign(kind: Exclude<ItemKind, 'end'>, next: string): Record<string, string> {
+  const assign: Record<string, string> = {
+    index: next,
+    item: jsonataBlock([NORMALISE_FUNCTION], `$normalise($queries[${next}])`),
+    attempt: '1',
+    errors: '[]',
+    sleep: 'null',
+    interval: 'null',
+  };
+  if (kind === 'resume') {
+    assign.statementId = `$lookup($queries[${next}], 'StatementId')`;
+    assign.submittedAt = NOW_MS;
+  }
+  return assign;
+}
+
+const truncateCause = (expression: string) => `$substring(${expression}, 0, 32000)`;
+const QUERY = "'Query at index ' & $string($index)";
+const ATTEMPTS = "$string($attempt) & ($attempt = 1 ? ' attempt' : ' attempts')";
+
+export const CAUSES = {
+  invalidInput: '$problem',
+  queryFailed: jsonataBlock(
+    [SHOW_FUNCTION],
+    truncateCause(`${QUERY} & ' (StatementId ' & $statementId & ') failed after ' & ${ATTEMPTS} & ': ' &
+  ($type($describe.Error) = 'string' ? $describe.Error : 'no error text') & ' [' &
+  ($not($exists($item.Params)) ? 'not retried: a resumed statement without ExecuteStatementParameters cannot be submitted again' :
+   $attempt - 1 >= $item.MaxRetries ? 'not retried: MaxRetries ' & $string($item.MaxRetries) & ' reached' :
+   'not retried: the error does not match RetryErrorMatch ' & $show($item.RetryErrorMatch)) & ']'`),
+  ),
+  queryAborted: truncateCause(
+    `${QUERY} & ' (StatementId ' & $statementId & ') was aborted (status ABORTED) on attempt ' & $string($attempt) &
+  ($type($describe.Error) = 'string' ? ': ' & $describe.Error : '')`,
+  ),
+  queryTimedOut: truncateCause(
+    `${QUERY} & ' (StatementId ' & $statementId & ', attempt ' & $string($attempt) & ') was still ' & $status &
+  ' after TimeoutSeconds ' & $string($item.TimeoutSeconds) & '; ' &
+  ($type($cancelError) = 'object' ? 'cancelling it failed: ' & $cancelError.Error & ': ' & $cancelError.Cause : 'the statement was cancelled')`,
+  ),
+  submitFailed: truncateCause(
+    `${QUERY} & ': ' & ($item.Batch ? 'BatchExecuteStatement' : 'ExecuteStatement') & ' failed on attempt ' & $string($attempt) &
+  ': ' & $apiError.Error & ': ' & $apiError.Cause`,
+  ),
+  statusCheckFailed: truncateCause(
+    `${QUERY} & ': DescribeStatement of StatementId ' & $statementId & ' failed: ' & $apiError.Error & ': ' & $apiError.Cause`,
+  ),
+  unexpectedStatus: truncateCause(
+    `${QUERY} & ': DescribeStatement of StatementId ' & $statementId & ' returned the unexpected status ' & $status`,
+  ),
+};

@@ -1,0 +1,46 @@
+/** JSONata of the ValidateInput state: the whole input is checked before any SQL is sent. */
+import { RX_COMPILE_FUNCTION } from '../regex/regex-jsonata';
+import {
+  CACHED_PATTERN_PROBLEM_FUNCTION,
+  CONFIG_PROBLEM_FUNCTION,
+  EXTRACT_QUERIES_FUNCTION,
+  HAS_DEFAULT_TARGET_FUNCTION,
+  ITEM_PROBLEM_FUNCTION,
+  NUMBER_PROBLEM_FUNCTION,
+  PARAMS_PROBLEM_FUNCTION,
+  PATTERN_PROBLEM_FUNCTION,
+  SHOW_FUNCTION,
+} from './input-functions';
+import { jsonataBlock } from './literals';
+
+/** The query array, or `[]` when the input has none (then `problem` says why). */
+export const QUERIES_EXPRESSION = jsonataBlock(
+  [EXTRACT_QUERIES_FUNCTION, '$qs := $extractQueries($states.input)'],
+  '$exists($qs) ? $qs : []',
+);
+
+/** The first problem of the defaults or the input as a message naming the item index and field, or null. */
+export const PROBLEM_EXPRESSION = jsonataBlock(
+  [
+    SHOW_FUNCTION,
+    RX_COMPILE_FUNCTION,
+    NUMBER_PROBLEM_FUNCTION,
+    PATTERN_PROBLEM_FUNCTION,
+    CACHED_PATTERN_PROBLEM_FUNCTION,
+  CONFIG_PROBLEM_FUNCTION,
+    HAS_DEFAULT_TARGET_FUNCTION,
+    PARAMS_PROBLEM_FUNCTION,
+    ITEM_PROBLEM_FUNCTION,
+    EXTRACT_QUERIES_FUNCTION,
+    '$in := $states.input',
+    '$qs := $extractQueries($in)',
+    '$fromConfig := $configProblem()',
+    CACHED_PATTERN_PROBLEM_FUNCTION,
+    "$extraKeys := $type($in) = 'object' ? $filter($keys($in), function($k) { $k != 'Queries' }) : ()",
+    '$itemProblems := $exists($qs) ? $map($qs, $itemProblem) : ()',
+  ],
+  `$exists($fromConfig) ? $fromConfig :
+$not($exists($qs)) ? 'The execution input must be an array of queries or an object {"Queries": [...]}, got ' & $show($in) :
+$exists($extraKeys) ? 'The execution input object may only have the field Queries, got the field ' & $show($append([], $extraKeys)[0]) :
+$exists($itemProblems) ? $append([], $itemProblems)[0] : null`,
+);

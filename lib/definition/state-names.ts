@@ -1,0 +1,21 @@
+/** Names of the generated states (stable: tests, docs and history readers refer to them). */
+export const STATE_NAMES = {
+  DEFAULTS: 'Defaults',
+  VALIDATE: 'ValidateInput',
+  START: 'StartFirstQuery',
+  SUBMIT: 'ExecuteStatement',
+  SUBMIT_BATCH: 'BatchExecuteStatement',
+  WAIT_FOR_STATEMENT: 'WaitForStatement',
+  DESCRIBE: 'DescribeStatement',
+  CHECK_STATUS: 'CheckStatus',
+  WAIT_BEFORE_RESUBMIT: 'WaitBeforeResubmit',
+  WAIT_BEFORE_BATCH_RESUBMIT: 'WaitBeforeBatchResubmit',
+  CANCEL: 'CancelStatement',
+  DONE: 'Done',
+  INVALID_INPUT: 'InvalidInput',
+  QUERY_FAILED: 'QueryFailed',
+  QUERY_ABORTED: 'QueryAborted',
+  QUERY_TIMED_OUT: 'QueryTimedOut',
+  SUBMIT_FAILED: 'SubmitFailed',
+  STATUS_CHECK_FAILED: 'StatusCheckFailed',
+} as const;
