@@ -1,14 +1,9 @@
-/** Placeholder until the static validator lands: the contract other folders code against. */
-export interface ValidationDiagnostic {
-  readonly severity: 'ERROR' | 'WARNING';
-  /** Stable machine-readable code, e.g. `DANGLING_NEXT`, `SCHEMA_VALIDATION_FAILED`. */
-  readonly code: string;
-  /** Names the state and the field, e.g. "State 'Poll': Next 'Nope' does not name a state". */
-  readonly message: string;
-  /** JSON-pointer-like location, e.g. `/States/Poll/Next` (AWS's ValidateStateMachineDefinition style). */
-  readonly location: string;
-}
-
-export function validateDefinition(_definition: unknown): ValidationDiagnostic[] {
-  return [];
-}
+/**
+ * Static validation of Step Functions state-machine definitions, as AWS's ValidateStateMachineDefinition
+ * does it: asl-validator's JSON schemas (compiled once, with its false errors patched out) plus the
+ * graph, naming, QueryLanguage, JSONata, Retry/Catch, Task, Wait, Map and variable checks AWS makes.
+ * See docs/asl-validation.md.
+ */
+export { DiagnosticCode, type DiagnosticCodeValue, type ValidationDiagnostic } from './diagnostic';
+export { validateDefinition } from './validate-definition';
+export { assertValidDefinition, DefinitionValidationError, formatDiagnostic } from './definition-validation-error';
