@@ -1,0 +1,174 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
+import { TerraformVariable, Testing } from 'cdktf';
+import 'cdktf/lib/testing/adapters/jest'; // types of the cdktf jest matchers
+import { sdkActionsOf } from '../../lib/iam';
+import { CLUSTER_USER, only, parseDefinition, resourceName, statementsOf, synth } from './synth-helpers';
+
+Testing.setupJest();
+
+const READER_EXTRAS = ['redshift-data:DescribeStatement', 'redshift-data:GetStatementResult'];
+
+describe('RedshiftQueryStepFunction', () => {
+  test('wires the state machine to its execution role, and every Redshift Data task to the results role', () => {
+    const { text, json } = synth(CLUSTER_USER);
+    const executionRole = resourceName(json, 'aws_iam_role', 'ExecutionRole');
+    const resultsRole = resourceName(json, 'aws_iam_role', 'ResultsRole');
+    expect(text).toHaveResourceWithProperties(SfnStateMachine, {
+      role_arn: `\${aws_iam_role.${executionRole}.arn}`,
+      type: 'STANDARD',
+      name_prefix: 'redshift-query-',
+    });
+    const definition = parseDefinition(only(json, 'aws_sfn_state_machine').definition);
+    const roleArns = new Set<string>();
+    const collect = (node: any): void => {
+      if (node && typeof node === 'object') {
+        if (node.Credentials) roleArns.add(node.Credentials.RoleArn);
+        Object.values(node).forEach(collect);
+      }
+    };
+    collect(definition);
+    expect([...roleArns]).toEqual([`REF(aws_iam_role.${resultsRole}.arn)`]);
+  });
+
+  test('the results role grants exactly the definition actions plus the reader extras; the execution role none', () => {
+    const { json } = synth({ ...CLUSTER_USER, resultsRoleAwsPrincipals: ['210987654321'] });
+    const definitionActions = sdkActionsOf(parseDefinition(only(json, 'aws_sfn_state_machine').definition));
+    expect(definitionActions).toEqual(expect.arrayContaining(['redshift-data:ExecuteStatement', 'redshift-data:DescribeStatement']));
+
+    const policies = json.resource.aws_iam_role_policy;
+    const resultsPolicy = Object.entries(policies).find(([name]) => name.includes('ResultsRolePolicy'))![1];
+    const executionPolicy = Object.entries(policies).find(([name]) => name.includes('ExecutionRolePolicy'))![1];
+    const allowed = (statements: Array<Record<string, any>>) =>
+      statements.filter((s) => s.effect === 'Allow').flatMap((s) => s.actions as string[]);
+
+    const resultsAllowed = allowed(statementsOf(json, resultsPolicy.policy));
+    expect(resultsAllowed.filter((action) => action.startsWith('redshift-data:')).sort()).toEqual(
+      [...new Set([...definitionActions, ...READER_EXTRAS])].sort(),
+    );
+    expect(resultsAllowed.filter((action) => !action.startsWith('redshift-data:'))).toEqual(['redshift:GetClusterCredentials']);
+    expect(allowed(statementsOf(json, executionPolicy.policy))).toEqual(['sts:AssumeRole', ...logDeliveryActions()]);
+  });
+
+  test('Redshift resources are scoped to the configured cluster, database and user', () => {
+    const { json } = synth(CLUSTER_USER);
+    const resultsPolicy = Object.entries(json.resource.aws_iam_role_policy).find(([name]) => name.includes('ResultsRolePolicy'))![1];
+    const statements = statementsOf(json, resultsPolicy.policy);
+    const arnTail = (resource: string) => resource.replace(/^.*:(cluster|dbuser|dbname):/, '$1:');
+    const submit = statements.find((s) => s.sid === 'SubmitStatementsToTarget')!;
+    expect(submit.resources.map(arnTail)).toEqual(['cluster:analytics']);
+    const credentials = statements.find((s) => s.sid === 'GetClusterCredentialsForDbUser')!;
+    expect(credentials.resources.map(arnTail)).toEqual(['dbuser:analytics/etl', 'dbname:analytics/dev']);
+  });
+
+  test('results principals must tag their session; without principals nobody else is trusted', () => {
+    const withReaders = synth({ ...CLUSTER_USER, resultsRoleAwsPrincipals: ['210987654321'] }).json;
+    const resultsRole = withReaders.resource.aws_iam_role[resourceName(withReaders, 'aws_iam_role', 'ResultsRole')];
+    const readerStatement = statementsOf(withReaders, resultsRole.assume_role_policy).find((s) => s.sid === 'TrustResultsReadersWithSessionTag')!;
+    expect(readerStatement.principals).toEqual([{ type: 'AWS', identifiers: ['210987654321'] }]);
+    expect(readerStatement.condition).toEqual([{ test: 'StringEquals', variable: 'aws:RequestTag/RedshiftQueryAccess', values: ['results-reader'] }]);
+
+    const alone = synth(CLUSTER_USER).json;
+    const trust = statementsOf(alone, alone.resource.aws_iam_role[resourceName(alone, 'aws_iam_role', 'ResultsRole')].assume_role_policy);
+    expect(trust.map((s) => s.sid)).toEqual(['TrustStateMachineExecutionRole']);
+  });
+
+  test('logs at ERROR level without execution data by default, to a log group with retention', () => {
+    const { text, json } = synth(CLUSTER_USER);
+    const logGroup = resourceName(json, 'aws_cloudwatch_log_group', 'LogGroup');
+    expect(text).toHaveResourceWithProperties(SfnStateMachine, {
+      logging_configuration: { level: 'ERROR', include_execution_data: false, log_destination: `\${aws_cloudwatch_log_group.${logGroup}.arn}:*` },
+    });
+    expect(text).toHaveResourceWithProperties(CloudwatchLogGroup, { retention_in_days: 30, name_prefix: '/aws/vendedlogs/states/redshift-query-' });
+  });
+
+  test('logging OFF creates no log group and no log permissions; KMS and tracing reach the state machine and log group', () => {
+    const off = synth({ ...CLUSTER_USER, logging: { level: 'OFF' } });
+    expect(off.json.resource.aws_cloudwatch_log_group).toBeUndefined();
+    expect(JSON.stringify(off.json)).not.toContain('logs:CreateLogDelivery');
+
+    const key = 'arn:aws:kms:us-east-1:123456789012:key/abcd';
+    const { text, json } = synth({ ...CLUSTER_USER, kmsKeyArn: key, tracing: true, logging: { level: 'ALL', includeExecutionData: true }, logRetentionDays: 7 });
+    expect(only(json, 'aws_sfn_state_machine')).toMatchObject({
+      encryption_configuration: { type: 'CUSTOMER_MANAGED_KMS_KEY', kms_key_id: key, kms_data_key_reuse_period_seconds: 300 },
+      tracing_configuration: { enabled: true },
+      logging_configuration: { level: 'ALL', include_execution_data: true },
+    });
+    expect(text).toHaveResourceWithProperties(CloudwatchLogGroup, { kms_key_id: key, retention_in_days: 7 });
+  });
+
+  test('a fixed name pins the trust condition to that exact state machine', () => {
+    const { json } = synth({ ...CLUSTER_USER, stateMachineName: 'nightly-etl' });
+    expect(only(json, 'aws_sfn_state_machine').name).toBe('nightly-etl');
+    const role = json.resource.aws_iam_role[resourceName(json, 'aws_iam_role', 'ExecutionRole')];
+    const [trust] = statementsOf(json, role.assume_role_policy);
+    expect(trust.condition[1].values[0]).toMatch(/:stateMachine:nightly-etl$/);
+  });
+
+  test('roles get generated names, the IAM path and the permissions boundary', () => {
+    const boundary = 'arn:aws:iam::123456789012:policy/boundary';
+    const { json } = synth({ ...CLUSTER_USER, namePrefix: 'etl-', iamPath: '/data/', permissionsBoundary: boundary, tags: { team: 'data' } });
+    for (const role of Object.values(json.resource.aws_iam_role)) {
+      expect(role.name).toBeUndefined();
+      expect(role.name_prefix).toMatch(/^etl-/);
+      expect(role).toMatchObject({ path: '/data/', permissions_boundary: boundary, tags: { team: 'data' } });
+    }
+  });
+
+  test('an alarm on failed or timed-out executions notifies the topic', () => {
+    const topic = 'arn:aws:sns:us-east-1:123456789012:alerts';
+    const { json } = synth({ ...CLUSTER_USER, alarm: { snsTopicArn: topic } });
+    const alarm = only(json, 'aws_cloudwatch_metric_alarm');
+    expect(alarm.alarm_actions).toEqual([topic]);
+    expect(alarm.metric_query.map((query: any) => query.metric?.metric_name ?? query.expression)).toEqual([
+      'ExecutionsFailed',
+      'ExecutionsTimedOut',
+      'failed + timedOut',
+    ]);
+  });
+
+  test('synthesizes no Lambda function, whatever the options', () => {
+    const { json } = synth({ ...CLUSTER_USER, resultsRoleAwsPrincipals: ['210987654321'], tracing: true }, (construct) => {
+      construct.addSchedule({ schedule: 'rate(1 day)', queries: ['VACUUM'] });
+      construct.addEventTrigger({ eventPattern: { source: ['aws.s3'] }, queriesPath: '$.detail.queries' });
+    });
+    expect(Object.keys(json.resource).filter((type) => type.includes('lambda'))).toEqual([]);
+  });
+});
+
+describe('RedshiftQueryStepFunction token props', () => {
+  test('a number variable stays a JSON number in the definition (unquoted interpolation)', () => {
+    const { json } = synth((stack) => ({
+      ...CLUSTER_USER,
+      maxRetries: new TerraformVariable(stack, 'max_retries', { type: 'number' }).numberValue,
+      initialWaitTime: new TerraformVariable(stack, 'initial_wait_time', { type: 'number' }).numberValue,
+    }));
+    const definition: string = only(json, 'aws_sfn_state_machine').definition;
+    expect(definition).toContain('${var.max_retries}');
+    expect(definition).toContain('${var.initial_wait_time}');
+    expect(definition).not.toMatch(/"\$\{var\.(max_retries|initial_wait_time)\}"/);
+    expect(definition).not.toMatch(/e\+\d{3}/); // no leaked number-token double
+  });
+
+  test('string variables reach the definition and the IAM scope as references', () => {
+    const { json } = synth((stack) => ({
+      defaultClusterId: new TerraformVariable(stack, 'cluster', { type: 'string' }).stringValue,
+      defaultDb: new TerraformVariable(stack, 'db', { type: 'string' }).stringValue,
+    }));
+    expect(only(json, 'aws_sfn_state_machine').definition).toContain('${var.cluster}');
+    expect(JSON.stringify(json.data.aws_iam_policy_document)).toContain(':cluster:${var.cluster}');
+  });
+});
+
+function logDeliveryActions(): string[] {
+  return [
+    'logs:CreateLogDelivery',
+    'logs:DeleteLogDelivery',
+    'logs:DescribeLogGroups',
+    'logs:DescribeResourcePolicies',
+    'logs:GetLogDelivery',
+    'logs:ListLogDeliveries',
+    'logs:PutResourcePolicy',
+    'logs:UpdateLogDelivery',
+  ];
+}

@@ -1,0 +1,115 @@
+import { Token } from 'cdktf';
+
+/** One item of the execution input: a SQL string (run with the defaults) or an object with per-query settings. */
+export type QueryItem = string | QueryItemObject;
+
+export interface QueryItemObject {
+  /** A SQL string, or Redshift Data ExecuteStatement / BatchExecuteStatement parameters (`Sql` or `Sqls`). */
+  readonly ExecuteStatementParameters: string | Readonly<Record<string, unknown>>;
+  readonly InitialWaitTime?: number;
+  readonly BaseWaitTime?: number;
+  readonly WaitMultiplier?: number;
+  readonly MaxWait?: number;
+  readonly MaxRetries?: number;
+  readonly RetryErrorMatch?: string;
+  readonly TimeoutSeconds?: number;
+  readonly [field: string]: unknown;
+}
+
+/** What the construct knows about defaults: a query may omit what a default provides. */
+export interface QueryListContext {
+  readonly hasDefaultTarget: boolean;
+  readonly hasDefaultDatabase: boolean;
+}
+
+/** EventBridge and Scheduler limit a target's constant input to 8,192 characters. */
+export const MAX_TARGET_INPUT_LENGTH = 8192;
+const NUMERIC_FIELDS = ['InitialWaitTime', 'BaseWaitTime', 'WaitMultiplier', 'MaxWait', 'MaxRetries', 'TimeoutSeconds'];
+const KNOWN_FIELDS = new Set(['ExecuteStatementParameters', 'RetryErrorMatch', ...NUMERIC_FIELDS]);
+/** BatchExecuteStatement accepts 1 to 40 statements. */
+const MAX_BATCH_SQLS = 40;
+
+/** The execution input a trigger sends: the object form the state machine accepts (D16: never a raw event). */
+export function executionInput(queries: readonly QueryItem[]): { Queries: readonly QueryItem[] } {
+  return { Queries: queries };
+}
+
+/**
+ * What is wrong with a query list, as `[path, problem]`, or undefined when it is valid as far as synth time can
+ * tell. Tokens are accepted unchecked.
+ */
+export function queryListProblem(queries: unknown, context: QueryListContext): [string, string] | undefined {
+  if (Token.isUnresolved(queries)) return undefined;
+  if (!Array.isArray(queries) || queries.length === 0) return ['', 'must be a non-empty array of queries.'];
+  for (const [index, item] of queries.entries()) {
+    const problem = queryItemProblem(item, context);
+    if (problem) return [`[${index}]${problem[0]}`, problem[1]];
+  }
+  return undefined;
+}
+
+function queryItemProblem(item: unknown, context: QueryListContext): [string, string] | undefined {
+  if (typeof item === 'string') {
+    if (item.trim() === '') return ['', 'is an empty SQL string.'];
+    return context.hasDefaultTarget && context.hasDefaultDatabase
+      ? undefined
+      : ['', 'is a bare SQL string, but the construct has no default target and database: give ExecuteStatementParameters with ClusterIdentifier or WorkgroupName and Database.'];
+  }
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    return ['', `must be a SQL string or an object with ExecuteStatementParameters. Received: ${JSON.stringify(item)}`];
+  }
+  const record = item as Record<string, unknown>;
+  const unknownField = Object.keys(record).find((field) => !KNOWN_FIELDS.has(field));
+  if (unknownField) return [`.${unknownField}`, `is not a query field (expected one of ${[...KNOWN_FIELDS].join(', ')}).`];
+  for (const field of NUMERIC_FIELDS) {
+    const value = record[field];
+    if (value === undefined || Token.isUnresolved(value)) continue;
+    const integer = field === 'MaxRetries';
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+      return [`.${field}`, `must be ${integer ? 'an integer' : 'a number'} >= 0. Received: ${JSON.stringify(value)}`];
+    }
+  }
+  if (typeof record.RetryErrorMatch === 'string' && !Token.isUnresolved(record.RetryErrorMatch)) {
+    try {
+      new RegExp(record.RetryErrorMatch);
+    } catch (error) {
+      return ['.RetryErrorMatch', `is not a valid regular expression (${(error as Error).message}).`];
+    }
+  }
+  const parameters = record.ExecuteStatementParameters;
+  if (typeof parameters === 'string') {
+    const problem = queryItemProblem(parameters, context);
+    return problem && ['.ExecuteStatementParameters', problem[1]];
+  }
+  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
+    return ['.ExecuteStatementParameters', 'must be a SQL string or an object with Sql or Sqls.'];
+  }
+  return parametersProblem(parameters as Record<string, unknown>, context);
+}
+
+function parametersProblem(parameters: Record<string, unknown>, context: QueryListContext): [string, string] | undefined {
+  const at = (field: string): string => `.ExecuteStatementParameters.${field}`;
+  const { Sql: sql, Sqls: sqls } = parameters;
+  if ((sql === undefined) === (sqls === undefined)) return [at('Sql'), 'exactly one of Sql (one statement) and Sqls (a batch) must be given.'];
+  if (sql !== undefined && !Token.isUnresolved(sql) && (typeof sql !== 'string' || sql.trim() === '')) {
+    return [at('Sql'), 'must be a non-empty SQL string.'];
+  }
+  if (sqls !== undefined && !Token.isUnresolved(sqls)) {
+    if (!Array.isArray(sqls) || sqls.length === 0 || sqls.length > MAX_BATCH_SQLS) {
+      return [at('Sqls'), `must be an array of 1 to ${MAX_BATCH_SQLS} SQL strings.`];
+    }
+    const blank = sqls.findIndex((statement) => typeof statement !== 'string' || statement.trim() === '');
+    if (blank >= 0) return [at(`Sqls[${blank}]`), 'must be a non-empty SQL string.'];
+  }
+  if (parameters.ClusterIdentifier !== undefined && parameters.WorkgroupName !== undefined) {
+    return [at('WorkgroupName'), 'cannot be given together with ClusterIdentifier.'];
+  }
+  const namesTarget = parameters.ClusterIdentifier !== undefined || parameters.WorkgroupName !== undefined;
+  if (!context.hasDefaultTarget && !namesTarget) {
+    return [at('ClusterIdentifier'), 'is required (or WorkgroupName): the construct has no default cluster or workgroup.'];
+  }
+  if (!context.hasDefaultDatabase && parameters.Database === undefined) {
+    return [at('Database'), 'is required: the construct has no default database.'];
+  }
+  return undefined;
+}

@@ -1,0 +1,237 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
+import { Lazy, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { buildDefinition, type DefinitionOptions } from '../definition';
+import { buildPolicies, buildTriggerRolePolicies, findSdkTasks, type PolicyStatement } from '../iam';
+import { ConstructValidationError } from './errors';
+import { addEventTrigger, type EventTriggerOptions } from './event-trigger';
+import { PROP_DEFAULTS, type RedshiftQueryStepFunctionProps } from './props';
+import { resolveRedshiftTarget } from './redshift-target';
+import { renderPolicyDocument } from './render-policy';
+import { addSchedule, type ScheduleOptions } from './schedule';
+import { toTerraformJson } from './terraform-json';
+import type { TriggerResources } from './trigger-resources';
+import { validateProps } from './validate-props';
+
+/**
+ * A Step Functions state machine that runs a list of Redshift SQL statements through the Redshift Data API, with
+ * no Lambda, plus its two IAM roles: the execution role, which may only assume the results role, and the results
+ * role every Redshift Data call runs under (statements belong to it, so whoever assumes it can fetch results).
+ */
+export class RedshiftQueryStepFunction extends Construct {
+  /** ARN of the state machine. */
+  readonly stateMachineArn: string;
+  /** Name of the state machine (generated unless `stateMachineName` is given). */
+  readonly stateMachineName: string;
+  /** ARN of the role the Redshift Data tasks run under; results principals assume it to read results. */
+  readonly resultsRoleArn: string;
+  /** ARN of the state machine's execution role. */
+  readonly roleArn: string;
+  /** The generated definition as an object (tokens unresolved), e.g. to run it on the local runtime. */
+  readonly definition: unknown;
+  /** The state machine resource, for overrides. */
+  readonly stateMachine: SfnStateMachine;
+
+  private readonly namePrefix: string;
+  private readonly accountId: string;
+  private readonly props: RedshiftQueryStepFunctionProps;
+  private triggerRole?: IamRole;
+  private triggerCount = 0;
+
+  constructor(scope: Construct, id: string, props: RedshiftQueryStepFunctionProps) {
+    super(scope, id);
+    validateProps(this.node.path, props);
+    this.props = props;
+    this.namePrefix = props.namePrefix ?? PROP_DEFAULTS.namePrefix;
+    const tags = props.tags;
+
+    const partition = new DataAwsPartition(this, 'Partition').partition;
+    const region = new DataAwsRegion(this, 'Region').name;
+    this.accountId = new DataAwsCallerIdentity(this, 'Account').accountId;
+    const stateMachineArnPattern = `arn:${partition}:states:${region}:${this.accountId}:stateMachine:${
+      props.stateMachineName ?? `${this.namePrefix}*`
+    }`;
+
+    const logLevel = props.logging?.level ?? PROP_DEFAULTS.logLevel;
+    const logging = logLevel !== 'OFF';
+    const tracing = props.tracing ?? PROP_DEFAULTS.tracing;
+
+    // Lazy ARNs break the cycle "role trust needs the other role's ARN": the builder only handles strings.
+    let executionRole: IamRole | undefined;
+    let resultsRole: IamRole | undefined;
+    const executionRoleArn = Lazy.stringValue({ produce: () => executionRole!.arn });
+    const resultsRoleArn = Lazy.stringValue({ produce: () => resultsRole!.arn });
+
+    const options: DefinitionOptions = {
+      initialWaitTime: props.initialWaitTime ?? PROP_DEFAULTS.initialWaitTime,
+      baseWaitTime: props.baseWaitTime ?? PROP_DEFAULTS.baseWaitTime,
+      waitMultiplier: props.waitMultiplier ?? PROP_DEFAULTS.waitMultiplier,
+      maxWait: props.maxWait ?? PROP_DEFAULTS.maxWait,
+      maxRetries: props.maxRetries ?? PROP_DEFAULTS.maxRetries,
+      retryErrorMatch: props.retryErrorMatch ?? PROP_DEFAULTS.retryErrorMatch,
+      timeoutSeconds: props.defaultTimeoutSeconds,
+      clusterIdentifier: props.defaultClusterId,
+      workgroupName: props.defaultWorkgroupName,
+      database: props.defaultDb,
+      dbUser: props.defaultUser,
+      secretArn: props.defaultSecretArn,
+      resultsRoleArn,
+    };
+    this.definition = buildDefinition(options, { isUnresolved: (value) => Token.isUnresolved(value) });
+    const sdkTasks = findSdkTasks(this.definition);
+    const withoutCredentials = sdkTasks.find((task) => !task.usesCredentials);
+    const foreign = sdkTasks.find((task) => !task.iamAction.startsWith('redshift-data:'));
+    if (withoutCredentials || foreign) {
+      // The policies below only cover Redshift Data calls made under the results role.
+      const task = (withoutCredentials ?? foreign)!;
+      throw new ConstructValidationError(this.node.path, `definition.States.${task.stateName}`, `calls ${task.resource} ${withoutCredentials ? 'without Credentials' : 'which the IAM policy builder does not cover'}.`);
+    }
+
+    const policies = buildPolicies({
+      partition,
+      region,
+      accountId: this.accountId,
+      stateMachineArnPattern,
+      executionRoleArn,
+      resultsRoleArn,
+      redshiftDataActions: [...new Set(sdkTasks.map((task) => task.iamAction))].sort(),
+      target: resolveRedshiftTarget(props),
+      resultsPrincipals: props.resultsRoleAwsPrincipals ?? [],
+      logging,
+      tracing: tracing !== false,
+      kmsKeyArn: props.kmsKeyArn,
+    });
+
+    executionRole = this.createRole('ExecutionRole', 'sfn-', 'Step Functions execution role: may only assume the results role', policies.executionRoleTrust);
+    resultsRole = this.createRole('ResultsRole', 'results-', 'Runs the Redshift Data API calls of the state machine and reads their results', policies.resultsRoleTrust);
+    const executionPolicy = this.attachPolicy('ExecutionRolePolicy', executionRole, policies.executionRolePolicy);
+    this.attachPolicy('ResultsRolePolicy', resultsRole, policies.resultsRolePolicy);
+
+    const logGroup = logging
+      ? new CloudwatchLogGroup(this, 'LogGroup', {
+          namePrefix: `/aws/vendedlogs/states/${this.namePrefix}`,
+          retentionInDays: props.logRetentionDays ?? PROP_DEFAULTS.logRetentionDays,
+          kmsKeyId: props.kmsKeyArn,
+          tags,
+        })
+      : undefined;
+
+    this.stateMachine = new SfnStateMachine(this, 'StateMachine', {
+      name: props.stateMachineName,
+      namePrefix: props.stateMachineName === undefined ? this.namePrefix : undefined,
+      type: 'STANDARD',
+      roleArn: executionRole.arn,
+      definition: toTerraformJson(this.definition, Object.values(options)),
+      loggingConfiguration: logGroup
+        ? {
+            level: logLevel,
+            includeExecutionData: props.logging?.includeExecutionData ?? PROP_DEFAULTS.includeExecutionData,
+            logDestination: `${logGroup.arn}:*`,
+          }
+        : undefined,
+      tracingConfiguration: { enabled: tracing },
+      encryptionConfiguration: props.kmsKeyArn
+        ? { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: props.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 }
+        : undefined,
+      tags,
+      // Creating a state machine with logging checks that the role may already deliver logs.
+      dependsOn: [executionPolicy],
+    });
+
+    this.stateMachineArn = this.stateMachine.arn;
+    this.stateMachineName = this.stateMachine.name;
+    this.roleArn = executionRole.arn;
+    this.resultsRoleArn = resultsRole.arn;
+
+    if (props.alarm) this.createAlarm(props.alarm);
+  }
+
+  /**
+   * Runs a constant query list on a schedule: an EventBridge rule, or an EventBridge Scheduler schedule when
+   * `scheduler` options (timezone, flexible window) are given.
+   */
+  addSchedule(options: ScheduleOptions): void {
+    addSchedule(this, `Schedule${++this.triggerCount}`, options, this.triggerResources());
+  }
+
+  /** Starts an execution for every event matching a pattern, with an input that is always a valid query list. */
+  addEventTrigger(options: EventTriggerOptions): void {
+    addEventTrigger(this, `EventTrigger${++this.triggerCount}`, options, this.triggerResources());
+  }
+
+  private triggerResources(): TriggerResources {
+    if (!this.triggerRole) {
+      const { trust, policy } = buildTriggerRolePolicies({ accountId: this.accountId, stateMachineArn: this.stateMachineArn });
+      this.triggerRole = this.createRole('TriggerRole', 'trigger-', 'Lets EventBridge rules and schedules start this state machine', trust);
+      this.attachPolicy('TriggerRolePolicy', this.triggerRole, policy);
+    }
+    return {
+      role: this.triggerRole,
+      stateMachineArn: this.stateMachineArn,
+      namePrefix: this.namePrefix,
+      tags: this.props.tags,
+      kmsKeyArn: this.props.kmsKeyArn,
+      queryContext: {
+        hasDefaultTarget: this.props.defaultClusterId !== undefined || this.props.defaultWorkgroupName !== undefined,
+        hasDefaultDatabase: this.props.defaultDb !== undefined,
+      },
+      attachPolicy: (id, statements) => this.attachPolicy(id, this.triggerRole!, statements),
+    };
+  }
+
+  private createRole(id: string, suffix: string, description: string, trust: readonly PolicyStatement[]): IamRole {
+    return new IamRole(this, id, {
+      namePrefix: `${this.namePrefix}${suffix}`,
+      description,
+      path: this.props.iamPath ?? PROP_DEFAULTS.iamPath,
+      permissionsBoundary: this.props.permissionsBoundary,
+      assumeRolePolicy: renderPolicyDocument(this, `${id}Trust`, trust).json,
+      tags: this.props.tags,
+    });
+  }
+
+  private attachPolicy(id: string, role: IamRole, statements: readonly PolicyStatement[]): IamRolePolicy {
+    return new IamRolePolicy(this, id, {
+      role: role.id,
+      namePrefix: this.namePrefix,
+      policy: renderPolicyDocument(this, `${id}Document`, statements).json,
+    });
+  }
+
+  private createAlarm(alarm: NonNullable<RedshiftQueryStepFunctionProps['alarm']>): void {
+    const period = alarm.periodSeconds ?? PROP_DEFAULTS.alarmPeriodSeconds;
+    const metric = (id: string, metricName: string) => ({
+      id,
+      metric: {
+        namespace: 'AWS/States',
+        metricName,
+        dimensions: { StateMachineArn: this.stateMachineArn },
+        period,
+        stat: 'Sum',
+      },
+    });
+    new CloudwatchMetricAlarm(this, 'FailedExecutionsAlarm', {
+      alarmName: `${this.stateMachineName}-failed-executions`,
+      alarmDescription: 'Executions of the Redshift query state machine failed or timed out.',
+      comparisonOperator: 'GreaterThanOrEqualToThreshold',
+      evaluationPeriods: 1,
+      threshold: alarm.threshold ?? PROP_DEFAULTS.alarmThreshold,
+      treatMissingData: 'notBreaching',
+      metricQuery: [
+        metric('failed', 'ExecutionsFailed'),
+        metric('timedOut', 'ExecutionsTimedOut'),
+        { id: 'failedOrTimedOut', expression: 'failed + timedOut', label: 'Failed or timed-out executions', returnData: true },
+      ],
+      alarmActions: [alarm.snsTopicArn],
+      okActions: [alarm.snsTopicArn],
+      tags: this.props.tags,
+    });
+  }
+}
