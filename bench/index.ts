@@ -6,6 +6,7 @@
  * Flags (for development): `--scenarios a,c` runs only those scenarios; `--skip tests,synth,throughput`
  * skips measurements; `--no-write` prints without writing the report file.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { compareScenarios } from './compare/compare-scenarios';
 import { HISTORY_LIMIT } from './compare/run-system';
@@ -61,6 +62,7 @@ function skipped<T>(reason: string): Measured<T> {
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const started = Date.now();
+  const loadAverageAtStart = os.loadavg()[0]!;
   const elapsed = () => Date.now() - started;
 
   const selected = SCENARIOS.filter((s) => !flags.scenarios || flags.scenarios.includes(s.id));
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
     engineering: { synth, definitionSizes, throughput, testSuite },
     benchWallMs: elapsed(),
     historyLimit: HISTORY_LIMIT,
+    loadAverageAtStart,
   });
   process.stdout.write(report);
   if (flags.write) {

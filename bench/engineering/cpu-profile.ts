@@ -27,26 +27,39 @@ export async function profile<T>(work: () => Promise<T>): Promise<{ result: T; p
   }
 }
 
+/** A named slice of CPU time: frames whose script URL contains one of `urlParts`, or whose function name is `functionName`. */
+export interface CpuCategory {
+  readonly name: string;
+  readonly urlParts?: readonly string[];
+  readonly functionName?: string;
+}
+
 /**
- * Share of busy CPU time whose sampled frame (self time) lies in a script whose URL contains `urlPart`.
- * Idle time is left out of the denominator; garbage collection stays in it.
+ * Share of busy CPU time (self time of the sampled frame) per category; the first matching category wins and the
+ * rest goes to `other`. Idle time is left out of the denominator; garbage collection stays in it.
  */
-export function selfTimeShare(cpuProfile: CpuProfile, urlPart: string): number {
-  const matching = new Set<number>();
+export function selfTimeBreakdown(cpuProfile: CpuProfile, categories: readonly CpuCategory[]): Record<string, number> {
+  const categoryOf = new Map<number, string>();
   const idle = new Set<number>();
   for (const node of cpuProfile.nodes) {
-    if (node.callFrame.url.includes(urlPart)) matching.add(node.id);
     if (node.callFrame.functionName === '(idle)') idle.add(node.id);
+    const category = categories.find(
+      (c) =>
+        (c.functionName !== undefined && node.callFrame.functionName === c.functionName) ||
+        (c.urlParts ?? []).some((part) => node.callFrame.url.includes(part)),
+    );
+    categoryOf.set(node.id, category?.name ?? 'other');
   }
+  const totals: Record<string, number> = Object.fromEntries([...categories.map((c) => [c.name, 0]), ['other', 0]]);
   const samples = cpuProfile.samples ?? [];
   const deltas = cpuProfile.timeDeltas ?? [];
   let busy = 0;
-  let inside = 0;
   samples.forEach((nodeId, index) => {
     if (idle.has(nodeId)) return;
     const delta = deltas[index] ?? 0;
     busy += delta;
-    if (matching.has(nodeId)) inside += delta;
+    const name = categoryOf.get(nodeId) ?? 'other';
+    totals[name] = (totals[name] ?? 0) + delta;
   });
-  return busy === 0 ? 0 : inside / busy;
+  return Object.fromEntries(Object.entries(totals).map(([name, time]) => [name, busy === 0 ? 0 : time / busy]));
 }

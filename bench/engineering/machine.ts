@@ -6,6 +6,8 @@ export interface MachineDescription {
   readonly memoryGiB: number;
   readonly nodeVersion: string;
   readonly platform: string;
+  /** 1-minute load average when the description was taken: the machine may be shared, and timings depend on it. */
+  readonly loadAverage1m: number;
 }
 
 export function describeMachine(): MachineDescription {
@@ -15,5 +17,6 @@ export function describeMachine(): MachineDescription {
     memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     nodeVersion: process.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100,
   };
 }

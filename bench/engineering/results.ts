@@ -11,6 +11,10 @@ export interface ThroughputResult {
   readonly medianTransitionsPerSecond: number;
   /** Share of busy CPU time (self time) inside the jsonata package, from a separate profiled run. */
   readonly jsonataShare: number;
+  /** Share of busy CPU time per area (jsonata, runtime, emulator, PGlite, GC, other), from the same profiled run. */
+  readonly cpuBreakdown: Readonly<Record<string, number>>;
+  /** Resident set size once the embedded database is up, before the first run, bytes (PGlite's share of the peak). */
+  readonly baselineRssBytes: number;
   /** Peak resident set size of the worker process (resourceUsage().maxRSS), bytes. */
   readonly peakRssBytes: number;
   /** Heap in use after the last timed run, bytes. */

@@ -5,12 +5,21 @@
 import { VirtualClock } from '../../lib/clock';
 import { PgliteEngine, RedshiftDataEmulator } from '../../lib/emulator';
 import { runExecution } from '../../lib/runtime';
-import { profile, selfTimeShare } from './cpu-profile';
+import { CpuCategory, profile, selfTimeBreakdown } from './cpu-profile';
 import type { ThroughputResult } from './results';
 import { THROUGHPUT_POLL_SECONDS, THROUGHPUT_STATEMENT_SECONDS, buildThroughputDefinition } from './throughput-definition';
 
 const EXECUTIONS = 100;
 const TIMED_RUNS = 3;
+
+const CPU_AREAS: readonly CpuCategory[] = [
+  { name: 'JSONata evaluation (jsonata package)', urlParts: ['/node_modules/jsonata/'] },
+  { name: 'runtime (lib/runtime)', urlParts: ['/lib/runtime/'] },
+  { name: 'emulator (lib/emulator)', urlParts: ['/lib/emulator/'] },
+  { name: 'PGlite', urlParts: ['/node_modules/@electric-sql/'] },
+  { name: 'garbage collection', functionName: '(garbage collector)' },
+  { name: 'virtual clock (lib/clock)', urlParts: ['/lib/clock/'] },
+];
 
 interface WorkloadRun {
   readonly transitions: number;
@@ -47,12 +56,15 @@ async function runWorkload(engine: PgliteEngine): Promise<WorkloadRun> {
 async function main(): Promise<void> {
   const engine = new PgliteEngine();
   try {
+    await engine.database('dev');
+    const baselineRssBytes = process.memoryUsage().rss;
     const runs: WorkloadRun[] = [];
     for (let i = 0; i < TIMED_RUNS; i++) runs.push(await runWorkload(engine));
     const rates = runs.map((r) => r.transitions / (r.wallMs / 1000)).sort((a, b) => a - b);
     const heapUsedBytes = process.memoryUsage().heapUsed;
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
     const { profile: cpuProfile } = await profile(() => runWorkload(engine));
+    const breakdown = selfTimeBreakdown(cpuProfile, CPU_AREAS);
     const result: ThroughputResult = {
       executions: EXECUTIONS,
       pollsPerExecution: THROUGHPUT_STATEMENT_SECONDS / THROUGHPUT_POLL_SECONDS,
@@ -60,7 +72,9 @@ async function main(): Promise<void> {
       succeeded: runs[runs.length - 1]!.succeeded,
       runsWallMs: runs.map((r) => r.wallMs),
       medianTransitionsPerSecond: rates[rates.length >> 1]!,
-      jsonataShare: selfTimeShare(cpuProfile, '/node_modules/jsonata/'),
+      jsonataShare: breakdown[CPU_AREAS[0]!.name] ?? 0,
+      cpuBreakdown: breakdown,
+      baselineRssBytes,
       peakRssBytes,
       heapUsedBytes,
     };
