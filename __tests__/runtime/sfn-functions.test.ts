@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { VirtualClock } from '../../lib/clock';
+import { run } from './helpers/run';
+
+async function evaluate(expression: string, options = {}) {
+  const result = await run({ P: { Type: 'Pass', Output: { v: `{% ${expression} %}` }, End: true } }, {}, options);
+  if (result.status !== 'SUCCEEDED') throw new Error(`${result.error}: ${result.cause}`);
+  return (result.output as { v: unknown }).v;
+}
+
+describe('Step Functions JSONata functions', () => {
+  test('$partition splits an array into chunks', async () => {
+    expect(await evaluate('$partition([1,2,3,4,5], 2)')).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
+  test('$range includes its end, with an optional step', async () => {
+    expect(await evaluate('$range(0, 10, 2)')).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(await evaluate('$range(1, 3)')).toEqual([1, 2, 3]);
+  });
+
+  test('$hash supports the AWS algorithms', async () => {
+    expect(await evaluate("$hash('abc', 'SHA-256')")).toBe(createHash('sha256').update('abc').digest('hex'));
+    expect(await evaluate("$hash('abc', 'MD5')")).toBe(createHash('md5').update('abc').digest('hex'));
+  });
+
+  test('$hash fails with States.QueryEvaluationError for an unknown algorithm', async () => {
+    await expect(evaluate("$hash('abc', 'CRC32')")).rejects.toThrow(/States\.QueryEvaluationError: .*algorithm must be one of MD5/);
+  });
+
+  test('$random with a seed repeats; without one it draws from options.random', async () => {
+    const seeded = await evaluate('[$random(42), $random(42), $random(7)]');
+    expect((seeded as number[])[0]).toBe((seeded as number[])[1]);
+    expect((seeded as number[])[0]).not.toBe((seeded as number[])[2]);
+    expect(await evaluate('$random()', { random: () => 0.25 })).toBe(0.25);
+  });
+
+  test('$uuid returns a version 4 UUID', async () => {
+    expect(await evaluate('$uuid()')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  test('$parse reads a JSON string', async () => {
+    expect(await evaluate('$parse(\'{"a":[1,true]}\')')).toEqual({ a: [1, true] });
+  });
+
+  test('$eval is refused as AWS refuses it', async () => {
+    await expect(evaluate("$eval('1+1')")).rejects.toThrow(/States\.QueryEvaluationError: .*T1006/);
+  });
+
+  test('$now and $millis follow the execution clock', async () => {
+    const clock = new VirtualClock(Date.UTC(2030, 5, 1, 12));
+    expect(await evaluate('$now()', { clock })).toBe('2030-06-01T12:00:00.000Z');
+    expect(await evaluate('$millis()', { clock })).toBe(Date.UTC(2030, 5, 1, 12));
+  });
+});
