@@ -1,7 +1,22 @@
-import { PGlite } from '@electric-sql/pglite';
+import * as NodeModule from 'node:module';
+import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
 import { REDSHIFT_COMPATIBILITY_SQL, SqlDatabase, SqlEngine, SqlResult, SqlSession } from './sql-engine';
 
 const asText = (value: string) => value;
+
+type PgliteModule = typeof import('@electric-sql/pglite');
+
+/**
+ * PGlite loads its WebAssembly with dynamic `import()`, which jest's module sandbox refuses unless node runs
+ * with --experimental-vm-modules (and jest replaces `createRequire`). Loading it with Node's own loader
+ * (`Module._load`, stable since Node 0.x) keeps it outside the sandbox, so the emulator works the same in
+ * jest, tsx and plain node.
+ */
+function loadPglite(): PgliteModule {
+  const load = (NodeModule as unknown as { _load?: (request: string, parent: null, isMain: boolean) => unknown })._load;
+  const path = require.resolve('@electric-sql/pglite');
+  return (typeof load === 'function' ? load(path, null, false) : require(path)) as PgliteModule;
+}
 
 /** One in-memory PGlite instance per database name, started on first use (~3 s each). */
 export class PgliteEngine implements SqlEngine {
@@ -26,10 +41,10 @@ export class PgliteEngine implements SqlEngine {
 }
 
 class PgliteDatabase implements SqlDatabase {
-  private constructor(private readonly db: PGlite) {}
+  private constructor(private readonly db: PGliteInstance) {}
 
   static async create(): Promise<PgliteDatabase> {
-    const db = await PGlite.create();
+    const db = await loadPglite().PGlite.create();
     // Keep every value in Postgres text format; the result encoder maps types itself.
     for (const oid of Object.keys(db.parsers)) db.parsers[oid] = asText;
     await db.exec(REDSHIFT_COMPATIBILITY_SQL);

@@ -67,7 +67,7 @@ export function describeStatement(record: StatementRecord, now: number, subIndex
     Id: record.id,
     Status: status,
     ...(status === 'FAILED' && failedSub?.error !== undefined ? { Error: failedSub.error } : {}),
-    Duration: durationNanos(record.pickedAt, record.endsAt, now, record.cancelledAt),
+    Duration: now < record.startedAt ? -1 : durationNanos(record.pickedAt, record.endsAt, now, record.cancelledAt),
     ResultRows: finished ? record.subs.reduce((sum, s) => sum + s.resultRows, 0) : -1,
     ResultSize: finished ? record.subs.reduce((sum, s) => sum + s.resultSize, 0) : -1,
     HasResultSet: finished && record.subs.some((s) => s.result !== undefined),
