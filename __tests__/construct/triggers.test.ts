@@ -74,7 +74,9 @@ describe('addSchedule', () => {
     ['Sql and Sqls', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: { Sql: 'a', Sqls: ['b'] } }] }, 'addSchedule.queries[0].ExecuteStatementParameters.Sql', /exactly one of Sql/],
     ['41 batch statements', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: { Sqls: Array(41).fill('SELECT 1') } }] }, 'addSchedule.queries[0].ExecuteStatementParameters.Sqls', /1 to 40/],
     ['a typo in a field', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: 'VACUUM', MaxRetry: 2 }] }, 'addSchedule.queries[0].MaxRetry', /not a query field/],
-    ['fractional MaxRetries', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: 'VACUUM', MaxRetries: 0.5 }] }, 'addSchedule.queries[0].MaxRetries', /integer/],
+    ['fractional MaxRetries', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: 'VACUUM', MaxRetries: 0.5 }] }, 'addSchedule.queries[0].MaxRetries', /an integer from 0 to 10000/],
+    ['a zero BaseWaitTime', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: 'VACUUM', BaseWaitTime: 0 }] }, 'addSchedule.queries[0].BaseWaitTime', /above 0/],
+    ['a misspelt statement parameter', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: { SQL: 'VACUUM' } }] }, 'addSchedule.queries[0].ExecuteStatementParameters.SQL', /not an ExecuteStatement/],
     ['an input over 8 KiB', { schedule: 'rate(1 day)', queries: [`SELECT '${'x'.repeat(8200)}'`] }, 'addSchedule.queries', /8192/],
     ['a bad timezone', { schedule: 'rate(1 day)', queries: ['VACUUM'], scheduler: { timezone: 'Mars/Olympus' } }, 'addSchedule.scheduler.timezone', /IANA/],
     ['a window over a day', { schedule: 'rate(1 day)', queries: ['VACUUM'], scheduler: { flexibleWindowMinutes: 1441 } }, 'addSchedule.scheduler.flexibleWindowMinutes', /<= 1440/],
@@ -92,6 +94,12 @@ describe('addSchedule', () => {
     expect(failure((c) => c.addSchedule({ schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: { Sql: 'VACUUM', Database: 'dev' } }] }), props).prop)
       .toBe('addSchedule.queries[0].ExecuteStatementParameters.ClusterIdentifier');
     expect(() => withTrigger((c) => c.addSchedule({ schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: { Sql: 'VACUUM', ClusterIdentifier: 'a', Database: 'dev' } }] }), props)).not.toThrow();
+  });
+
+  test('accepts a resumed statement (StatementId only) and TimeoutSeconds null, as the state machine does', () => {
+    expect(() =>
+      withTrigger((c) => c.addSchedule({ schedule: 'rate(1 day)', queries: [{ StatementId: 'a1b2' }, { ExecuteStatementParameters: 'VACUUM', TimeoutSeconds: null }] })),
+    ).not.toThrow();
   });
 });
 

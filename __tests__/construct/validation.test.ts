@@ -14,11 +14,13 @@ function errorOf(run: () => unknown): ConstructValidationError {
 
 describe('RedshiftQueryStepFunction prop validation', () => {
   test.each<[string, RedshiftQueryStepFunctionProps, string, RegExp]>([
-    ['negative initial wait', { ...CLUSTER_USER, initialWaitTime: -1 }, 'initialWaitTime', /must be a number >= 0.*Received: -1/],
-    ['zero base wait', { ...CLUSTER_USER, baseWaitTime: 0 }, 'baseWaitTime', /Received: 0/],
-    ['multiplier below 1', { ...CLUSTER_USER, waitMultiplier: 0.5 }, 'waitMultiplier', />= 1/],
-    ['fractional retries', { ...CLUSTER_USER, maxRetries: 1.5 }, 'maxRetries', /must be an integer >= 0.*Received: 1.5/],
-    ['bad regular expression', { ...CLUSTER_USER, retryErrorMatch: '(' }, 'retryErrorMatch', /not a valid regular expression/],
+    ['negative initial wait', { ...CLUSTER_USER, initialWaitTime: -1 }, 'initialWaitTime', /from 0 to 99999999, got -1/],
+    ['zero base wait', { ...CLUSTER_USER, baseWaitTime: 0 }, 'baseWaitTime', /above 0.*got 0/],
+    ['multiplier below 1', { ...CLUSTER_USER, waitMultiplier: 0.5 }, 'waitMultiplier', /from 1 to 1000/],
+    ['fractional retries', { ...CLUSTER_USER, maxRetries: 1.5 }, 'maxRetries', /non-negative integer.*got 1.5/],
+    ['bad regular expression', { ...CLUSTER_USER, retryErrorMatch: '(' }, 'retryErrorMatch', /is not supported/],
+    ['zero timeout', { ...CLUSTER_USER, defaultTimeoutSeconds: 0 }, 'defaultTimeoutSeconds', /above 0/],
+    ['a lookbehind retry pattern', { ...CLUSTER_USER, retryErrorMatch: '(?<=x)y' }, 'retryErrorMatch', /unsupported group syntax/],
     ['cluster and workgroup', { ...CLUSTER_USER, defaultUser: undefined, defaultWorkgroupName: 'wg-main' }, 'defaultWorkgroupName', /together with defaultClusterId/],
     ['DbUser with a workgroup', { defaultWorkgroupName: 'wg-main', defaultDb: 'dev', defaultUser: 'etl' }, 'defaultUser', /Serverless takes no DbUser/],
     ['DbUser and secret', { ...CLUSTER_USER, defaultSecretArn: 'redshift/etl' }, 'defaultUser', /either a DbUser or a SecretArn/],

@@ -4,15 +4,20 @@ import { Token } from 'cdktf';
 export type QueryItem = string | QueryItemObject;
 
 export interface QueryItemObject {
-  /** A SQL string, or Redshift Data ExecuteStatement / BatchExecuteStatement parameters (`Sql` or `Sqls`). */
-  readonly ExecuteStatementParameters: string | Readonly<Record<string, unknown>>;
+  /**
+   * A SQL string, or Redshift Data ExecuteStatement / BatchExecuteStatement parameters (`Sql` or `Sqls`).
+   * @default - none: only valid with `StatementId` (resume polling a submitted statement)
+   */
+  readonly ExecuteStatementParameters?: string | Readonly<Record<string, unknown>>;
   readonly InitialWaitTime?: number;
   readonly BaseWaitTime?: number;
   readonly WaitMultiplier?: number;
   readonly MaxWait?: number;
   readonly MaxRetries?: number;
   readonly RetryErrorMatch?: string;
-  readonly TimeoutSeconds?: number;
+  readonly TimeoutSeconds?: number | null;
+  /** Resume polling a statement already submitted instead of submitting one. */
+  readonly StatementId?: string;
   readonly [field: string]: unknown;
 }
 
@@ -24,8 +29,23 @@ export interface QueryListContext {
 
 /** EventBridge and Scheduler limit a target's constant input to 8,192 characters. */
 export const MAX_TARGET_INPUT_LENGTH = 8192;
-const NUMERIC_FIELDS = ['InitialWaitTime', 'BaseWaitTime', 'WaitMultiplier', 'MaxWait', 'MaxRetries', 'TimeoutSeconds'];
-const KNOWN_FIELDS = new Set(['ExecuteStatementParameters', 'RetryErrorMatch', ...NUMERIC_FIELDS]);
+/**
+ * Per-item numeric settings and their ranges, as the state machine checks them at run time
+ * (mirrors `NUMERIC_SETTINGS` of lib/definition/settings.ts, which its index does not export yet).
+ */
+const NUMERIC_RULES: Readonly<Record<string, { min: number; minExclusive: boolean; max: number; integer: boolean; nullable: boolean }>> = {
+  InitialWaitTime: { min: 0, minExclusive: false, max: 99_999_999, integer: false, nullable: false },
+  BaseWaitTime: { min: 0, minExclusive: true, max: 99_999_999, integer: false, nullable: false },
+  WaitMultiplier: { min: 1, minExclusive: false, max: 1000, integer: false, nullable: false },
+  MaxWait: { min: 0, minExclusive: true, max: 99_999_999, integer: false, nullable: false },
+  MaxRetries: { min: 0, minExclusive: false, max: 10_000, integer: true, nullable: false },
+  TimeoutSeconds: { min: 0, minExclusive: true, max: 99_999_999, integer: false, nullable: true },
+};
+const KNOWN_FIELDS = new Set(['ExecuteStatementParameters', 'StatementId', 'RetryErrorMatch', ...Object.keys(NUMERIC_RULES)]);
+const STATEMENT_PARAMETER_KEYS = new Set([
+  'Sql', 'Sqls', 'ClusterIdentifier', 'WorkgroupName', 'Database', 'DbUser', 'SecretArn', 'Parameters',
+  'StatementName', 'WithEvent', 'SessionId', 'SessionKeepAliveSeconds', 'ResultFormat',
+]);
 /** BatchExecuteStatement accepts 1 to 40 statements. */
 const MAX_BATCH_SQLS = 40;
 
@@ -61,22 +81,23 @@ function queryItemProblem(item: unknown, context: QueryListContext): [string, st
   const record = item as Record<string, unknown>;
   const unknownField = Object.keys(record).find((field) => !KNOWN_FIELDS.has(field));
   if (unknownField) return [`.${unknownField}`, `is not a query field (expected one of ${[...KNOWN_FIELDS].join(', ')}).`];
-  for (const field of NUMERIC_FIELDS) {
+  for (const [field, rule] of Object.entries(NUMERIC_RULES)) {
     const value = record[field];
-    if (value === undefined || Token.isUnresolved(value)) continue;
-    const integer = field === 'MaxRetries';
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
-      return [`.${field}`, `must be ${integer ? 'an integer' : 'a number'} >= 0. Received: ${JSON.stringify(value)}`];
+    if (value === undefined || Token.isUnresolved(value) || (value === null && rule.nullable)) continue;
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (rule.minExclusive ? value > rule.min : value >= rule.min) &&
+      value <= rule.max &&
+      (!rule.integer || Number.isInteger(value));
+    if (!ok) {
+      const range = `${rule.minExclusive ? 'above' : 'from'} ${rule.min} ${rule.minExclusive ? 'and at most' : 'to'} ${rule.max}`;
+      return [`.${field}`, `must be ${rule.integer ? 'an integer' : 'a number'} ${range}${rule.nullable ? ' (or null)' : ''}. Received: ${JSON.stringify(value)}`];
     }
   }
-  if (typeof record.RetryErrorMatch === 'string' && !Token.isUnresolved(record.RetryErrorMatch)) {
-    try {
-      new RegExp(record.RetryErrorMatch);
-    } catch (error) {
-      return ['.RetryErrorMatch', `is not a valid regular expression (${(error as Error).message}).`];
-    }
-  }
+  // RetryErrorMatch syntax (a Python re subset) is checked by the state machine itself before any SQL runs.
   const parameters = record.ExecuteStatementParameters;
+  if (parameters === undefined && record.StatementId !== undefined) return undefined; // resumes polling a statement
   if (typeof parameters === 'string') {
     const problem = queryItemProblem(parameters, context);
     return problem && ['.ExecuteStatementParameters', problem[1]];
@@ -89,6 +110,8 @@ function queryItemProblem(item: unknown, context: QueryListContext): [string, st
 
 function parametersProblem(parameters: Record<string, unknown>, context: QueryListContext): [string, string] | undefined {
   const at = (field: string): string => `.ExecuteStatementParameters.${field}`;
+  const unknownKey = Object.keys(parameters).find((key) => !STATEMENT_PARAMETER_KEYS.has(key));
+  if (unknownKey) return [at(unknownKey), `is not an ExecuteStatement / BatchExecuteStatement parameter (expected one of ${[...STATEMENT_PARAMETER_KEYS].join(', ')}).`];
   const { Sql: sql, Sqls: sqls } = parameters;
   if ((sql === undefined) === (sqls === undefined)) return [at('Sql'), 'exactly one of Sql (one statement) and Sqls (a batch) must be given.'];
   if (sql !== undefined && !Token.isUnresolved(sql) && (typeof sql !== 'string' || sql.trim() === '')) {

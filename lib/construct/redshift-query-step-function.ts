@@ -8,7 +8,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { buildDefinition, type DefinitionOptions } from '../definition';
+import { buildDefinition, DefinitionOptionsError, type DefinitionOptions } from '../definition';
 import { buildPolicies, buildTriggerRolePolicies, findSdkTasks, type PolicyStatement } from '../iam';
 import { ConstructValidationError } from './errors';
 import { addEventTrigger, type EventTriggerOptions } from './event-trigger';
@@ -19,6 +19,23 @@ import { addSchedule, type ScheduleOptions } from './schedule';
 import { toTerraformJson } from './terraform-json';
 import type { TriggerResources } from './trigger-resources';
 import { validateProps } from './validate-props';
+
+/** Construct prop behind each definition option, for error messages. */
+const PROP_BY_DEFINITION_OPTION: Record<keyof DefinitionOptions, keyof RedshiftQueryStepFunctionProps | 'resultsRoleArn'> = {
+  initialWaitTime: 'initialWaitTime',
+  baseWaitTime: 'baseWaitTime',
+  waitMultiplier: 'waitMultiplier',
+  maxWait: 'maxWait',
+  maxRetries: 'maxRetries',
+  retryErrorMatch: 'retryErrorMatch',
+  timeoutSeconds: 'defaultTimeoutSeconds',
+  clusterIdentifier: 'defaultClusterId',
+  workgroupName: 'defaultWorkgroupName',
+  database: 'defaultDb',
+  dbUser: 'defaultUser',
+  secretArn: 'defaultSecretArn',
+  resultsRoleArn: 'resultsRoleArn',
+};
 
 /**
  * A Step Functions state machine that runs a list of Redshift SQL statements through the Redshift Data API, with
@@ -84,7 +101,7 @@ export class RedshiftQueryStepFunction extends Construct {
       secretArn: props.defaultSecretArn,
       resultsRoleArn,
     };
-    this.definition = buildDefinition(options, { isUnresolved: (value) => Token.isUnresolved(value) });
+    this.definition = this.buildDefinition(options);
     const sdkTasks = findSdkTasks(this.definition);
     const withoutCredentials = sdkTasks.find((task) => !task.usesCredentials);
     const foreign = sdkTasks.find((task) => !task.iamAction.startsWith('redshift-data:'));
@@ -151,6 +168,17 @@ export class RedshiftQueryStepFunction extends Construct {
     this.resultsRoleArn = resultsRole.arn;
 
     if (props.alarm) this.createAlarm(props.alarm);
+  }
+
+  /** The generator checks the wait, retry and connection options; its errors are reported under the prop names. */
+  private buildDefinition(options: DefinitionOptions): unknown {
+    try {
+      return buildDefinition(options, { isUnresolved: (value: unknown) => Token.isUnresolved(value) });
+    } catch (error) {
+      if (!(error instanceof DefinitionOptionsError)) throw error;
+      const prop = PROP_BY_DEFINITION_OPTION[error.option as keyof DefinitionOptions] ?? error.option;
+      throw new ConstructValidationError(this.node.path, prop, `is invalid: ${error.message}`);
+    }
   }
 
   /**

@@ -2,8 +2,6 @@ import { Token } from 'cdktf';
 import { PropChecks, isKnown } from './prop-checks';
 import type { RedshiftQueryStepFunctionProps } from './props';
 
-/** Wait state Seconds limit. @see https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html */
-const MAX_WAIT_SECONDS = 99_999_999;
 /** @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html */
 export const LOG_RETENTION_DAYS = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -19,19 +17,7 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
   check.pattern('stateMachineName', props.stateMachineName, /^[A-Za-z0-9_-]{1,80}$/, '1-80 letters, digits, "-" or "_"');
   check.pattern('namePrefix', props.namePrefix, /^[A-Za-z0-9_-]{0,30}$/, 'at most 30 letters, digits, "-" or "_"');
 
-  check.number('initialWaitTime', props.initialWaitTime, { min: 0, max: MAX_WAIT_SECONDS });
-  check.number('baseWaitTime', props.baseWaitTime, { min: 1, max: MAX_WAIT_SECONDS });
-  check.number('waitMultiplier', props.waitMultiplier, { min: 1 });
-  check.number('maxWait', props.maxWait, { min: 1, max: MAX_WAIT_SECONDS });
-  check.number('maxRetries', props.maxRetries, { min: 0, integer: true });
-  check.number('defaultTimeoutSeconds', props.defaultTimeoutSeconds, { min: 1, max: MAX_WAIT_SECONDS });
-  if (isKnown(props.retryErrorMatch)) {
-    try {
-      new RegExp(props.retryErrorMatch);
-    } catch (error) {
-      check.fail('retryErrorMatch', `is not a valid regular expression (${(error as Error).message}).`);
-    }
-  }
+  // Wait, retry and timeout values are checked by buildDefinition (DefinitionOptionsError, mapped to props by the construct).
 
   check.pattern('defaultClusterId', props.defaultClusterId, CLUSTER_ID, 'a cluster identifier (lowercase letters, digits, single hyphens; 1-63 characters)');
   check.pattern('defaultWorkgroupName', props.defaultWorkgroupName, /^([a-z0-9-]{3,64}|arn:aws[a-z-]*:redshift-serverless:.+:workgroup\/.+)$/, 'a workgroup name (3-64 lowercase letters, digits, "-") or workgroup ARN');
