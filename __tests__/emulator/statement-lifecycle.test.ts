@@ -1,5 +1,5 @@
 import { VirtualClock } from '../../lib/clock';
-import type { TaskInvocation } from '../../lib/runtime';
+import { runExecution, TaskInvocation } from '../../lib/runtime';
 import {
   PgliteEngine,
   RedshiftDataEmulator,
@@ -587,5 +587,53 @@ describe('events, waits, sessions, listing', () => {
     await expect(emulator.getStatementResult({ Id })).resolves.toHaveProperty('TotalNumRows', 1);
     clock.advance(1);
     await expect(emulator.describeStatement({ Id })).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+});
+
+describe('as the runtime service emulator', () => {
+  test('a submit → wait → describe loop sees the statement finish on the shared virtual clock', async () => {
+    const { emulator, t0 } = setup({ scenario: { statements: [{ match: 'nightly', durationSeconds: 3600 }] } });
+    const definition = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Submit',
+      States: {
+        Submit: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::aws-sdk:redshiftdata:executeStatement',
+          Arguments: { ClusterIdentifier: 'analytics', Database: 'dev', Sql: "select 'nightly' as job" },
+          Assign: { id: '{% $states.result.Id %}', polls: 0 },
+          Next: 'Wait',
+        },
+        Wait: { Type: 'Wait', Seconds: 900, Next: 'Describe' },
+        Describe: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::aws-sdk:redshiftdata:describeStatement',
+          Arguments: { Id: '{% $id %}' },
+          Assign: { polls: '{% $polls + 1 %}' },
+          Output: '{% $states.result %}',
+          Next: 'Done?',
+        },
+        'Done?': {
+          Type: 'Choice',
+          Choices: [{ Condition: "{% $states.input.Status = 'FINISHED' %}", Next: 'Fetch' }],
+          Default: 'Wait',
+        },
+        Fetch: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::aws-sdk:redshiftdata:getStatementResult',
+          Arguments: { Id: '{% $id %}' },
+          Output: '{% {"polls": $polls, "job": $states.result.Records[0][0].stringValue} %}',
+          End: true,
+        },
+      },
+    };
+    const result = await runExecution(definition, {}, { emulator, skipValidation: true });
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.output).toEqual({ polls: 4, job: 'nightly' });
+    expect(result.durationMs).toBe(3600_000);
+    expect(emulator.clock.now() - t0).toBe(3600_000);
+    expect(emulator.callLog.map((c) => c.operation)).toEqual([
+      'ExecuteStatement', 'DescribeStatement', 'DescribeStatement', 'DescribeStatement', 'DescribeStatement', 'GetStatementResult',
+    ]);
   });
 });
