@@ -19,12 +19,13 @@ export function checkPatternSyntax(pattern: string): string | undefined {
   };
   const escapedLiteral = (e: string) => CONTROL_ESCAPES.has(e) || !isAlnum(e);
 
-  const classAtom = (i: number): { p: number; literal: boolean } => {
-    if (c[i] !== '\\') return { p: i + 1, literal: true };
+  const controls: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
+  const classAtom = (i: number): { p: number; literal?: string } => {
+    if (c[i] !== '\\') return { p: i + 1, literal: c[i] };
     if (i + 1 >= n) fail(i, 'unterminated character set');
     const e = c[i + 1];
-    if (SHORTHANDS.has(e)) return { p: i + 2, literal: false };
-    if (escapedLiteral(e)) return { p: i + 2, literal: true };
+    if (SHORTHANDS.has(e)) return { p: i + 2 };
+    if (escapedLiteral(e)) return { p: i + 2, literal: controls[e] ?? e };
     return fail(i, `unsupported escape \\${e}`);
   };
   const classEnd = (start: number): number => {
@@ -36,7 +37,8 @@ export function checkPatternSyntax(pattern: string): string | undefined {
       const a = classAtom(i);
       if (c[a.p] === '-' && a.p + 1 < n && c[a.p + 1] !== ']') {
         const b = classAtom(a.p + 1);
-        if (!a.literal || !b.literal) fail(i, 'bad character range');
+        if (a.literal === undefined || b.literal === undefined) fail(i, 'bad character range');
+        if (a.literal! > b.literal!) fail(i, `bad character range ${a.literal}-${b.literal}`);
         i = b.p;
       } else {
         i = a.p;
@@ -52,7 +54,7 @@ export function checkPatternSyntax(pattern: string): string | undefined {
   const braces = (i: number): { min: number; max: number; p: number } => {
     const lo = digits(i + 1);
     const brace = 'unsupported use of { (escape a literal brace as \\{)';
-    if (lo.v === '') fail(i, brace);
+    if (lo.v === '') fail(i, 'unsupported use of { (escape a literal brace as \\{; write {0,n} rather than {,n})');
     if (c[lo.p] === '}') return { min: Number(lo.v), max: Number(lo.v), p: lo.p + 1 };
     if (c[lo.p] !== ',') fail(i, brace);
     const hi = digits(lo.p + 1);

@@ -171,9 +171,11 @@ $rxCompile := function($p) {(
 /** JSONata bindings defining `$rxMatch`. Must be placed inside a `( ... )` block before use. */
 export const RX_MATCH_FUNCTION = String.raw`
 $rxMatch := function($nfa, $text) {(
-  $S := $nfa.s;
+  $S := $merge($append([{}], $map($nfa.s, function($s, $i) { {$string($i): $s} })));
+  $state := function($id) { $lookup($S, $string($id)) };
   $tx := $split($text, '');
   $len := $count($tx);
+  $lastIsNewline := $len > 0 and $tx[$len - 1] = "\n";
   $inShort := function($sh, $ch) {
     $sh = 'd' ? ($ch >= '0' and $ch <= '9') :
     $sh = 'w' ? (($ch >= 'a' and $ch <= 'z') or ($ch >= 'A' and $ch <= 'Z') or ($ch >= '0' and $ch <= '9') or $ch = '_') :
@@ -185,11 +187,11 @@ $rxMatch := function($nfa, $text) {(
     $s.neg ? $not($hit) : $hit
   )};
   $push := function($ids, $k, $st) { $k >= $count($ids) ? $st : $push($ids, $k + 1, {"h": $ids[$k], "t": $st}) };
-  $atEnd := function($pos) { $pos = $len or ($pos = $len - 1 and $tx[$pos] = "\n") };
+  $atEnd := function($pos) { $pos = $len or ($pos = $len - 1 and $lastIsNewline) };
   $close := function($st, $seen, $pos) {
     $not($exists($st)) ? $seen :
     ($st.h in $seen) ? $close($st.t, $seen, $pos) : (
-      $s := $S[$st.h];
+      $s := $state($st.h);
       $seen2 := $append($seen, $st.h);
       $s.k = 'e' ? $close($push($append([], $s.o), 0, $st.t), $seen2, $pos) :
       ($s.k = '^' and $pos = 0) ? $close({"h": $s.o, "t": $st.t}, $seen2, $pos) :
@@ -197,13 +199,13 @@ $rxMatch := function($nfa, $text) {(
       $close($st.t, $seen2, $pos)
     )
   };
-  $run := function($set, $pos) {
-    (0 in $set) ? true :
-    $pos >= $len ? false : (
-      $ch := $tx[$pos];
-      $next := $append([], $map($set, function($id) {( $s := $S[$id]; ($s.k = 'c' and $classHit($s, $ch)) ? $s.o : () )}));
-      $count($next) = 0 ? false : $run($close($push($next, 0, ()), [], $pos + 1), $pos + 1)
+  $step := function($acc, $ch, $pos) {
+    ($acc.done or $count($acc.set) = 0) ? $acc :
+    (0 in $acc.set) ? {"done": true, "set": []} : (
+      $next := $append([], $map($acc.set, function($id) {( $s := $state($id); ($s.k = 'c' and $classHit($s, $ch)) ? $s.o : () )}));
+      {"done": false, "set": $count($next) = 0 ? [] : $close($push($next, 0, ()), [], $pos + 1)}
     )
   };
-  $run($close({"h": $nfa.in}, [], 0), 0)
+  $final := $reduce($tx, $step, {"done": false, "set": $close({"h": $nfa.in}, [], 0)});
+  $final.done or (0 in $final.set)
 )}`;

@@ -1,0 +1,186 @@
+/**
+ * Differential tests of the JSONata regex engine that implements RetryErrorMatch inside the state machine,
+ * against JavaScript's RegExp with Python `re.match` semantics emulated (anchored at the start only; `$` also
+ * matches before a final newline; `.` excludes only `\n`).
+ */
+import fc from 'fast-check';
+import jsonata from 'jsonata';
+import { RX_COMPILE_FUNCTION, RX_MATCH_FUNCTION } from '../../lib/definition/regex/regex-jsonata';
+import { checkPatternSyntax } from '../../lib/definition/regex/pattern-syntax';
+
+const matcher = jsonata(`( ${RX_COMPILE_FUNCTION}; ${RX_MATCH_FUNCTION};
+  $nfa := $rxCompile($pattern);
+  $exists($nfa.e) ? {"error": $nfa.e} : {"matches": [$map($texts, function($t) { $rxMatch($nfa, $t) })]} )`);
+
+async function evaluate(pattern: string, texts: string[]): Promise<{ error?: string; matches?: boolean[] }> {
+  const result = (await matcher.evaluate({}, { pattern, texts })) as { error?: string; matches?: boolean[] | boolean };
+  if (result.matches !== undefined && !Array.isArray(result.matches)) return { matches: [result.matches] };
+  return result as { error?: string; matches?: boolean[] };
+}
+
+// ---- random patterns from the supported subset, rendered twice: Python syntax and an equivalent JS RegExp ----
+
+interface Rendered {
+  readonly python: string;
+  readonly js: string;
+}
+
+const LITERALS = ['a', 'b', 'c', '1', '_', ' ', '-', 'x'];
+const META = ['.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '^', '$', '\\', '/'];
+const TEXT_CHARS = ['a', 'b', 'c', '1', '_', ' ', '-', '\n', '\r', '\t', '.', '*', '(', ']', '{', '$', '\\', 'é'];
+
+const SHORTHAND_JS: Record<string, string> = {
+  d: '0-9',
+  w: 'A-Za-z0-9_',
+  s: ' \\t\\n\\r\\f\\v',
+};
+const PY_CLASS_ESCAPED = new Set([']', '\\', '^', '-', '[']);
+
+const literal: fc.Arbitrary<Rendered> = fc.oneof(
+  fc.constantFrom(...LITERALS).map((ch) => ({ python: ch, js: ch })),
+  fc.constantFrom(...META).map((ch) => ({ python: `\\${ch}`, js: `\\${ch}` })),
+  fc.constantFrom('n', 't').map((e) => ({ python: `\\${e}`, js: `\\${e}` })),
+);
+
+const dot: fc.Arbitrary<Rendered> = fc.constant({ python: '.', js: '[^\\n]' });
+
+const shorthand: fc.Arbitrary<Rendered> = fc.constantFrom('d', 'w', 's', 'D', 'W', 'S').map((e) => {
+  const positive = SHORTHAND_JS[e.toLowerCase()];
+  return { python: `\\${e}`, js: e === e.toLowerCase() ? `[${positive}]` : `[^${positive}]` };
+});
+
+const classChar = fc.constantFrom('a', 'b', 'c', 'x', '1', '_', ' ', '-', ']', '^', '.', '\\', '$', '[');
+const classItem: fc.Arbitrary<{ python: string; js: string }> = fc.oneof(
+  classChar.map((ch) => {
+    const escaped = PY_CLASS_ESCAPED.has(ch) ? `\\${ch}` : ch;
+    return { python: escaped, js: escaped };
+  }),
+  fc.tuple(fc.constantFrom('a', 'b', '0', ' '), fc.constantFrom('c', 'z', '9', 'a')).filter(([lo, hi]) => lo <= hi).map(([lo, hi]) => ({ python: `${lo}-${hi}`, js: `${lo}-${hi}` })),
+  fc.constantFrom('d', 'w', 's', 'D', 'W', 'S').map((e) => ({ python: `\\${e}`, js: `\\${e}` })),
+);
+const charClass: fc.Arbitrary<Rendered> = fc
+  .tuple(fc.boolean(), fc.array(classItem, { minLength: 1, maxLength: 4 }))
+  .map(([negated, items]) => ({
+    python: `[${negated ? '^' : ''}${items.map((i) => i.python).join('')}]`,
+    js: `[${negated ? '^' : ''}${items.map((i) => i.js).join('')}]`,
+  }));
+
+const anchor: fc.Arbitrary<Rendered> = fc.constantFrom({ python: '^', js: '^' }, { python: '$', js: '(?=\\n?$)' });
+
+const quantifier = fc.constantFrom('*', '+', '?', '{0}', '{1}', '{2}', '{0,1}', '{1,3}', '{2,}', '{0,}');
+
+const { pattern: patternArb } = fc.letrec<{ pattern: Rendered; sequence: Rendered; piece: Rendered; atom: Rendered }>((tie) => ({
+  pattern: fc.array(tie('sequence'), { minLength: 1, maxLength: 3 }).map((branches) => ({
+    python: branches.map((b) => b.python).join('|'),
+    js: branches.map((b) => b.js).join('|'),
+  })),
+  sequence: fc.array(tie('piece'), { minLength: 0, maxLength: 4 }).map((pieces) => ({
+    python: pieces.map((p) => p.python).join(''),
+    js: pieces.map((p) => p.js).join(''),
+  })),
+  piece: fc.oneof(
+    { weight: 3, arbitrary: tie('atom') },
+    { weight: 2, arbitrary: fc.tuple(tie('atom'), quantifier).map(([a, q]) => ({ python: a.python + q, js: `(?:${a.js})${q}` })) },
+    { weight: 1, arbitrary: anchor },
+  ),
+  atom: fc.oneof(
+    { weight: 4, arbitrary: literal },
+    { weight: 1, arbitrary: dot },
+    { weight: 1, arbitrary: shorthand },
+    { weight: 2, arbitrary: charClass },
+    { weight: 1, depthSize: 'small', arbitrary: tie('pattern').map((p) => ({ python: `(${p.python})`, js: `(?:${p.js})` })) },
+  ),
+}));
+
+const textArb = fc.array(fc.constantFrom(...TEXT_CHARS), { maxLength: 10 }).map((chars) => chars.join(''));
+
+/** Python `re.match(pattern, text)` semantics on a JS rendering of the same pattern. */
+function referenceMatch(jsPattern: string, text: string): boolean {
+  return new RegExp(`^(?:${jsPattern})`).test(text);
+}
+
+describe('RetryErrorMatch engine (JSONata, inside the state machine)', () => {
+  test('agrees with a real regex engine on random patterns and texts of the supported subset', async () => {
+    let matched = 0;
+    let total = 0;
+    await fc.assert(
+      fc.asyncProperty(patternArb, fc.array(textArb, { minLength: 1, maxLength: 6 }), async (pattern, texts) => {
+        // Texts made of the pattern's own literals match far more often than random ones.
+        const derived = texts.map((t, i) => pattern.python.replace(/\\/g, '').slice(0, i + 2) + t);
+        const all = [...texts, ...derived];
+        const result = await evaluate(pattern.python, all);
+        expect(result.error).toBeUndefined();
+        const expected = all.map((t) => referenceMatch(pattern.js, t));
+        expect({ pattern: pattern.python, matches: result.matches }).toEqual({ pattern: pattern.python, matches: expected });
+        matched += expected.filter(Boolean).length;
+        total += expected.length;
+      }),
+      { numRuns: 120 },
+    );
+    // The property would be vacuous if nearly nothing matched (or everything did).
+    expect(matched / total).toBeGreaterThan(0.1);
+    expect(matched / total).toBeLessThan(0.9);
+  });
+
+  test('the build-time syntax check accepts exactly what the in-definition compiler accepts', async () => {
+    const alphabet = ['a', 'b', '(', ')', '[', ']', '^', '-', '\\', 'd', 'q', '*', '+', '?', '{', '}', ',', '1', '2', '|', '$', '.', ':'];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...alphabet), { maxLength: 8 }).map((cs) => cs.join('')), async (pattern) => {
+        const compiled = await evaluate(pattern, ['']);
+        expect({ pattern, problem: checkPatternSyntax(pattern) }).toEqual({ pattern, problem: compiled.error });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test.each([
+    ['', 'any error at all', true],
+    ['ERROR: 1023', 'ERROR: 1023 DETAIL: Serializable isolation violation', true],
+    ['1023', 'ERROR: 1023 DETAIL: Serializable isolation violation', false],
+    ['.*1023', 'ERROR: 1023 DETAIL: Serializable isolation violation', true],
+    ['.*(deadlock|could not serialize)', 'ERROR: deadlock detected', true],
+    ['ERROR$', 'ERROR\n', true],
+    ['ERROR$', 'ERROR\n\n', false],
+    ['a^', 'a', false],
+    ['.', '\n', false],
+    ['[^a]', '\n', true],
+    ['\\d{3,}', '12a', false],
+    ['\\d{3,}', '1234', true],
+    ['(a|ab)(c|bcd)(d*)', 'abcd', true],
+    ['[]a]+', ']a]', true],
+    ['[a-]x', '-x', true],
+    ['\\.\\*', '.*', true],
+  ])('re.match(%j, %j) is %s', async (pattern, text, expected) => {
+    expect(await evaluate(pattern, [text])).toEqual({ matches: [expected] });
+  });
+
+  test.each([
+    ['(?i)error', 'unsupported group syntax (? at position 0'],
+    ['(?:a)', 'unsupported group syntax (? at position 0'],
+    ['a*?', 'multiple repeat (lazy, possessive and nested quantifiers are not supported) at position 2'],
+    ['a**', 'multiple repeat (lazy, possessive and nested quantifiers are not supported) at position 2'],
+    ['*a', 'nothing to repeat at position 0'],
+    ['^*', 'nothing to repeat at position 1'],
+    ['\\bword', 'unsupported escape \\b at position 0'],
+    ['(a)\\1', 'unsupported escape \\1 at position 3'],
+    ['\\x41', 'unsupported escape \\x at position 0'],
+    ['a{,3}', 'unsupported use of { (escape a literal brace as \\{; write {0,n} rather than {,n}) at position 1'],
+    ['a{3,2}', 'min repeat greater than max repeat at position 1'],
+    ['a{101}', 'repeat count above 100 at position 1'],
+    ['[z-a]', 'bad character range z-a at position 1'],
+    ['[\\d-z]', 'bad character range at position 1'],
+    ['[abc', 'unterminated character set at position 4'],
+    ['(ab', 'missing ), unterminated subpattern at position 0'],
+    ['ab)', 'unbalanced parenthesis at position 2'],
+    ['ab\\', 'bad escape (end of pattern) at position 2'],
+  ])('rejects %j: %s', async (pattern, reason) => {
+    expect(await evaluate(pattern, [''])).toEqual({ error: reason });
+    expect(checkPatternSyntax(pattern)).toBe(reason);
+  });
+
+  test('runs in time linear in the text on a pattern that makes back-tracking engines explode', async () => {
+    // (a*)*b against "aaaa…a" is exponential for back-tracking engines; the set simulation visits each state once per character.
+    const result = await evaluate('(a*)*b', ['a'.repeat(1000)]);
+    expect(result).toEqual({ matches: [false] });
+  });
+});
