@@ -160,6 +160,27 @@ describe('RedshiftQueryStepFunction token props', () => {
   });
 });
 
+describe('RedshiftQueryStepFunction with a list variable of results principals', () => {
+  test('renders the reader trust as a dynamic statement, so an empty list at plan time yields no statement', () => {
+    const { json } = synth((stack) => ({
+      ...CLUSTER_USER,
+      resultsRoleAwsPrincipals: new TerraformVariable(stack, 'principals', { type: 'list(string)' }).listValue,
+    }));
+    const documents = json.data.aws_iam_policy_document;
+    const resultsRole = json.resource.aws_iam_role[resourceName(json, 'aws_iam_role', 'ResultsRole')];
+    const merged = documents[/data\.aws_iam_policy_document\.([^.]+)\.json/.exec(resultsRole.assume_role_policy)![1]];
+    expect(merged.source_policy_documents).toHaveLength(2);
+    const deferredName = /data\.aws_iam_policy_document\.([^.]+)\.json/.exec(merged.source_policy_documents[1])![1];
+    const dynamic = documents[deferredName].dynamic.statement;
+    expect(dynamic.for_each).toBe('${toset(chunklist(var.principals, 1000))}');
+    expect(dynamic.content).toMatchObject({
+      sid: 'TrustResultsReadersWithSessionTag',
+      principals: [{ type: 'AWS', identifiers: '${each.value}' }],
+      condition: [{ test: 'StringEquals', variable: 'aws:RequestTag/RedshiftQueryAccess', values: ['results-reader'] }],
+    });
+  });
+});
+
 function logDeliveryActions(): string[] {
   return [
     'logs:CreateLogDelivery',
