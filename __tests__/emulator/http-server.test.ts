@@ -166,7 +166,7 @@ describe('Step Functions ValidateStateMachineDefinition on the same server', () 
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.0');
-    return response.json();
+    return (await response.json()) as { result: string; diagnostics: Record<string, unknown>[] };
   };
 
   test('answers OK for a definition the validator accepts', async () => {
@@ -188,7 +188,7 @@ describe('Step Functions ValidateStateMachineDefinition on the same server', () 
     const answer = await validate({ definition: '{"StartAt": ', type: 'STANDARD' });
     expect(answer.result).toBe('FAIL');
     expect(answer.diagnostics[0]).toMatchObject({ severity: 'ERROR', code: 'INVALID_JSON_DESCRIPTION', location: '/' });
-    expect(answer.diagnostics[0].message).toMatch(/^The definition is not valid JSON: /);
+    expect(answer.diagnostics[0]!.message).toMatch(/^The definition is not valid JSON: /);
   });
 });
 
