@@ -54,7 +54,6 @@ describe('TtyProgressRenderer', () => {
       'Queries: 1/2 finished, 1 failed',
       '✔ [1/2] create table t (n int)                            FINISHED · 4 polls · 2 attempts · 1m 45s',
       '✖ [2/2] selec 1                                           FAILED: RedshiftData.ValidationException',
-      'Execution FAILED: RedshiftData.ValidationException',
     ]);
   });
 

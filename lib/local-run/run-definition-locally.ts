@@ -16,6 +16,11 @@ export interface LocalRunOptions {
   readonly executionName?: string;
   /** Called for every history event as it is recorded. @default - none */
   readonly onEvent?: (event: HistoryEvent) => void;
+  /**
+   * Databases to open before the execution starts when it runs on a real-time clock (`timeScale`), so
+   * their start-up (seconds, for embedded Postgres) is not counted as simulated time. @default []
+   */
+  readonly warmUpDatabases?: readonly string[];
   /** Further runtime options (task handlers, role ARN, state machine name, ...). @default {} */
   readonly runOptions?: Omit<RunOptions, 'emulator' | 'clock' | 'timeScale' | 'executionName' | 'onEvent'>;
 }
@@ -43,6 +48,9 @@ export async function withEmulator<T>(options: LocalRunOptions, work: (emulator:
   const clock = options.clock ?? createClock(options.timeScale);
   const emulator = new RedshiftDataEmulator({ clock, scenario });
   try {
+    if (options.timeScale) {
+      for (const database of new Set(options.warmUpDatabases ?? [])) await emulator.query(database, 'select 1');
+    }
     return await work(emulator, clock);
   } finally {
     await emulator.close();

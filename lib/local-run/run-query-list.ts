@@ -33,7 +33,8 @@ export async function runQueryList(queries: unknown, options: RunQueryListOption
     options.onProgress ? new QueryProgressTracker(summarizeQueryList(queries), options.onProgress, executionName).onEvent : undefined,
     options.onEvent,
   );
-  const result = await runDefinitionLocally(definition, queries, { ...options, executionName, onEvent });
+  const warmUpDatabases = options.warmUpDatabases ?? databasesNamedIn([definition, queries], options.definitionOptions?.database);
+  const result = await runDefinitionLocally(definition, queries, { ...options, executionName, onEvent, warmUpDatabases });
   return { result, definition };
 }
 
@@ -42,4 +43,20 @@ function combineListeners(...listeners: (((event: HistoryEvent) => void) | undef
   if (present.length === 0) return undefined;
   if (present.length === 1) return present[0];
   return (event) => present.forEach((listener) => listener(event));
+}
+
+/** Every literal `Database` value in the definition and the query list (where statements will run), plus the default. */
+function databasesNamedIn(sources: readonly unknown[], defaultDatabase: string | undefined): string[] {
+  const found = new Set<string>(defaultDatabase === undefined ? [] : [defaultDatabase]);
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'Database' && typeof child === 'string' && !child.includes('{%')) found.add(child);
+        else visit(child);
+      }
+    }
+  };
+  sources.forEach(visit);
+  return [...found];
 }

@@ -29,7 +29,6 @@ export class TtyProgressRenderer implements ProgressRenderer {
   private failedCount = 0;
   private drawnLines = 0;
   private timer: NodeJS.Timeout | undefined;
-  private footer = '';
   private received = false;
 
   constructor(private readonly stream: OutputStream) {}
@@ -88,7 +87,8 @@ export class TtyProgressRenderer implements ProgressRenderer {
         }
         return;
       case 'execution-finished':
-        this.footer = `Execution ${event.status}${event.error ? `: ${event.error}` : ''}`;
+        // The command prints the execution's status, Error and Cause right after the display.
+        return;
     }
   }
 
@@ -102,7 +102,8 @@ export class TtyProgressRenderer implements ProgressRenderer {
   }
 
   private redraw(): void {
-    const width = Math.max(20, (this.stream.columns ?? 100) - 1);
+    // A pseudo-terminal may report 0 columns: fall back to a common width.
+    const width = Math.max(20, (this.stream.columns || 100) - 1);
     const lines = this.render().map((line) => (line.length <= width ? line : `${line.slice(0, width - 1)}…`));
     const up = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F` : '';
     this.stream.write(`${up}${lines.map((line) => `${CLEAR_LINE}${line}\n`).join('')}${CLEAR_BELOW}`);
@@ -119,7 +120,6 @@ export class TtyProgressRenderer implements ProgressRenderer {
       const mark = item.state === 'done' ? '✔' : item.state === 'failed' ? '✖' : '…';
       lines.push(`${mark} [${index + 1}/${this.total}] ${truncate(item.label, 48).padEnd(48)}  ${item.detail}`);
     }
-    if (this.footer) lines.push(this.footer);
     return lines;
   }
 }
