@@ -1,4 +1,6 @@
-import { planStatement } from '../../lib/emulator/redshift-sql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { planStatement, SIMULATED_FORMS } from '../../lib/emulator/redshift-sql';
 import { bindNamedParameters, namedPlaceholders, splitSqlStatements } from '../../lib/emulator/sql-text';
 
 describe('splitSqlStatements', () => {
@@ -83,5 +85,13 @@ describe('planStatement (Redshift-only SQL)', () => {
     expect(sql).not.toMatch(/ENCODE|DISTKEY|DISTSTYLE|BACKUP/);
     expect(sql).toContain("'SORTKEY(x)'");
     expect(sql.replace(/\s+/g, ' ')).toContain('CREATE TABLE t (id int , note varchar(10)');
+  });
+});
+
+describe('docs/emulator.md', () => {
+  test('lists every simulated Redshift-only statement form', () => {
+    const docs = readFileSync(join(__dirname, '../../docs/emulator.md'), 'utf8');
+    const missing = SIMULATED_FORMS.map((form) => form.feature).filter((feature) => !docs.includes(`- ${feature}`));
+    expect(missing).toEqual([]);
   });
 });

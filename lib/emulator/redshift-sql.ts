@@ -50,7 +50,7 @@ export const SIMULATED_FORMS: readonly SimulatedForm[] = [
     feature: 'SET / RESET of Redshift-only session parameters',
     code: /^(SET|RESET) (SESSION )?(QUERY_GROUP|ENABLE_RESULT_CACHE_FOR_SESSION|WLM_QUERY_SLOT_COUNT|ANALYZE_THRESHOLD_PERCENT|ENABLE_CASE_SENSITIVE_IDENTIFIER|AUTO_ANALYZE|MATURITY_LEVEL)\b/,
   },
-  { feature: 'CANCEL <pid>', code: /^CANCEL \d+/ },
+  { feature: 'CANCEL of a process id', code: /^CANCEL \d+/ },
 ];
 
 /** Table attributes Redshift accepts in CREATE TABLE / CREATE MATERIALIZED VIEW and Postgres does not. */
