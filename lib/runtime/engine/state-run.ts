@@ -45,11 +45,25 @@ export class StateRun<S extends CompiledState = CompiledState> {
     return this.context;
   }
 
-  /** Environment for expressions: `$states.input`, `.context`, plus `result` or `errorOutput` when given. */
+  /**
+   * Environment for expressions: `$states.input`, `.context`, plus `result` or `errorOutput` when given.
+   * The context is built only if an expression reads it (a getter), which most polling states never do.
+   */
   env(extra?: { readonly result?: unknown; readonly errorOutput?: unknown; readonly context?: unknown; readonly input?: unknown }): EvaluationEnv {
-    const states: StatesBinding = extra
-      ? { input: 'input' in extra ? extra.input : this.input, context: extra.context ?? this.contextObject(), ...('result' in extra ? { result: extra.result } : {}), ...('errorOutput' in extra ? { errorOutput: extra.errorOutput } : {}) }
-      : { input: this.input, context: this.contextObject() };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const run = this;
+    let states: StatesBinding;
+    if (extra === undefined) {
+      states = { input: this.input, get context() { return run.contextObject(); } };
+    } else {
+      const binding: { input: unknown; context?: unknown; result?: unknown; errorOutput?: unknown } =
+        extra.context !== undefined
+          ? { input: 'input' in extra ? extra.input : this.input, context: extra.context }
+          : { input: 'input' in extra ? extra.input : this.input, get context() { return run.contextObject(); } };
+      if ('result' in extra) binding.result = extra.result;
+      if ('errorOutput' in extra) binding.errorOutput = extra.errorOutput;
+      states = binding as StatesBinding;
+    }
     return { states, variables: this.lane.scope.values, stateName: this.state.name, enteredEventId: this.enteredEventId };
   }
 

@@ -4,6 +4,7 @@
  */
 import jsonata from 'jsonata';
 import { StatesError, StatesErrors } from '../errors';
+import { compileFastPath, FALLBACK, FastEvaluator } from './fast-path';
 import { freeVariables } from './free-variables';
 import { registerSfnFunctions, RUNTIME_BINDING, RuntimeHooks } from './sfn-functions';
 
@@ -13,6 +14,8 @@ export interface CompiledExpression {
   readonly expression: jsonata.Expression;
   /** Workflow variables the expression reads; each must be assigned when it is evaluated. */
   readonly variables: readonly string[];
+  /** Synchronous evaluator for simple expressions (see fast-path.ts), when the expression is one. */
+  readonly fast?: FastEvaluator;
 }
 
 /** `$states` as an expression sees it. */
@@ -57,7 +60,11 @@ export function compileExpression(text: string): CompiledExpression {
     throw new ExpressionSyntaxError(`the expression '${source}' does not parse: ${e.code ?? ''} ${e.message ?? String(error)} (position ${e.position ?? '?'})`);
   }
   registerSfnFunctions(expression);
-  const compiled: CompiledExpression = { source, expression, variables: freeVariables(expression.ast()) };
+  const ast = expression.ast();
+  const fast = compileFastPath(ast);
+  const compiled: CompiledExpression = fast
+    ? { source, expression, variables: freeVariables(ast), fast }
+    : { source, expression, variables: freeVariables(ast) };
   cache.set(text, compiled);
   return compiled;
 }
@@ -82,6 +89,13 @@ export async function evaluateExpression(compiled: CompiledExpression, env: Eval
   for (const name of compiled.variables) {
     if (!(name in variables)) {
       throw queryEvaluationError(env, compiled.source, field, ` references the variable '$${name}', which has not been assigned.`);
+    }
+  }
+  if (compiled.fast) {
+    const value = compiled.fast(env.states, variables);
+    if (value !== FALLBACK) {
+      if (value === undefined) throw queryEvaluationError(env, compiled.source, field, ' returned nothing (undefined).');
+      return value;
     }
   }
   // Own property `states` on top of the variable chain; JSONata binds every enumerable key, inherited ones included.
