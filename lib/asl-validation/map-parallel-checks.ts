@@ -28,6 +28,13 @@ export function checkMap(state: StateEntry, node: JsonObject, sink: DiagnosticSi
       );
     }
   }
+  if (state.language === 'JSONata' && has(node, 'Items')) {
+    const items = node.Items;
+    const isExpression = typeof items === 'string' && items.startsWith('{%');
+    if (!Array.isArray(items) && !isJsonObject(items) && !isExpression) {
+      sink.stateError(SchemaValidationFailed, state, ['Items'], `field 'Items' must be an array, an object or a {% %} expression (got ${describeValue(items)})`);
+    }
+  }
   if (has(node, 'MaxConcurrency')) {
     if (has(node, 'MaxConcurrencyPath')) {
       sink.stateError(SchemaValidationFailed, state, ['MaxConcurrency'], "fields 'MaxConcurrency' and 'MaxConcurrencyPath' are mutually exclusive");

@@ -22,8 +22,7 @@ export function summarizeAjvErrors(errors: readonly AjvErrorObject[], data: unkn
   const alternatives = located
     .filter(({ error }) => error.keyword === 'oneOf' || error.keyword === 'anyOf')
     .sort((a, b) => a.path.length - b.path.length);
-  const explainedBy = (path: readonly PathSegment[]) =>
-    alternatives.find((outer) => outer.path.length <= path.length && outer.path.every((segment, index) => segment === path[index]));
+  const explainedBy = (path: readonly PathSegment[]) => alternatives.find((outer) => startsWith(path, outer.path));
 
   const findings: SchemaFinding[] = [];
   const seen = new Set<string>();
@@ -37,13 +36,20 @@ export function summarizeAjvErrors(errors: readonly AjvErrorObject[], data: unkn
 
   for (const group of alternatives) {
     if (explainedBy(group.path) !== group) continue;
-    const options = located
-      .filter(({ error, path }) => error !== group.error && samePath(path, group.path) && error.keyword !== 'oneOf' && error.keyword !== 'anyOf')
-      .map(({ error }) => describe(error));
+    const absorbed = located.filter(
+      ({ error, path }) => error !== group.error && error.keyword !== 'oneOf' && error.keyword !== 'anyOf' && startsWith(path, group.path),
+    );
+    // Complaints deeper inside the value come from the alternative whose shape matched: report the deepest ones.
+    const depth = Math.max(group.path.length, ...absorbed.map(({ path }) => path.length));
+    if (depth > group.path.length) {
+      for (const { error, path } of absorbed) if (path.length === depth) add(findingFor(error, path));
+      continue;
+    }
+    const options = [...new Set(absorbed.map(({ error }) => describe(error)))];
     const label = toFieldLabel(group.path);
     const text =
       options.length > 0
-        ? `field '${label}' ${[...new Set(options)].join(', or ')}`
+        ? `field '${label}' ${options.join(', or ')}`
         : `field '${label}' does not match any accepted form${group.error.params.passingSchemas ? ' (it matches more than one)' : ''}`;
     add({ path: group.path, field: String(group.path[0] ?? ''), text });
   }
@@ -74,7 +80,7 @@ function findingFor(error: AjvErrorObject, path: PathSegment[]): SchemaFinding {
 function describe(error: AjvErrorObject): string {
   switch (error.keyword) {
     case 'type':
-      return `must be ${String(error.params.type)}`;
+      return `must be ${String(error.params.type).replace(/,/g, ' or ')}`;
     case 'enum':
       return `must be one of [${(error.params.allowedValues as unknown[]).map(String).join(', ')}]`;
     case 'pattern':
@@ -108,6 +114,6 @@ function toSegments(pointer: string, data: unknown): PathSegment[] {
   return segments;
 }
 
-function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
-  return a.length === b.length && a.every((segment, index) => segment === b[index]);
+function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
+  return path.length >= prefix.length && prefix.every((segment, index) => segment === path[index]);
 }
