@@ -193,3 +193,16 @@ function logDeliveryActions(): string[] {
     'logs:UpdateLogDelivery',
   ];
 }
+
+describe('RedshiftQueryStepFunction with a fixed results role name', () => {
+  test('the definition refers to the role by a computed ARN (known at plan), so Terraform plans it in full', () => {
+    const { json } = synth({ ...CLUSTER_USER, resultsRoleName: 'etl-results', iamPath: '/data/' });
+    const resultsRole = json.resource.aws_iam_role[resourceName(json, 'aws_iam_role', 'ResultsRole')];
+    expect(resultsRole.name).toBe('etl-results');
+    const machine = only(json, 'aws_sfn_state_machine');
+    const references = [...new Set<string>(machine.definition.match(/\$\{[^}]*\}/g))];
+    expect(references.every((reference) => reference.startsWith('${data.'))).toBe(true);
+    expect(machine.definition).toMatch(/"RoleArn":"arn:\$\{data\.aws_partition\.[^}]+\}:iam::\$\{data\.aws_caller_identity\.[^}]+\}:role\/data\/etl-results"/);
+    expect(machine.depends_on).toHaveLength(2);
+  });
+});

@@ -84,7 +84,11 @@ export class RedshiftQueryStepFunction extends Construct {
     let executionRole: IamRole | undefined;
     let resultsRole: IamRole | undefined;
     const executionRoleArn = Lazy.stringValue({ produce: () => executionRole!.arn });
-    const resultsRoleArn = Lazy.stringValue({ produce: () => resultsRole!.arn });
+    // A fixed results role name gives an ARN Terraform knows at plan time, so the definition is planned in full.
+    const resultsRoleArn =
+      props.resultsRoleName !== undefined
+        ? `arn:${partition}:iam::${this.accountId}:role${props.iamPath ?? PROP_DEFAULTS.iamPath}${props.resultsRoleName}`
+        : Lazy.stringValue({ produce: () => resultsRole!.arn });
 
     const options: DefinitionOptions = {
       initialWaitTime: props.initialWaitTime ?? PROP_DEFAULTS.initialWaitTime,
@@ -127,9 +131,9 @@ export class RedshiftQueryStepFunction extends Construct {
     });
 
     executionRole = this.createRole('ExecutionRole', 'sfn-', 'Step Functions execution role: may only assume the results role', policies.executionRoleTrust);
-    resultsRole = this.createRole('ResultsRole', 'results-', 'Runs the Redshift Data API calls of the state machine and reads their results', policies.resultsRoleTrust);
+    resultsRole = this.createRole('ResultsRole', 'results-', 'Runs the Redshift Data API calls of the state machine and reads their results', policies.resultsRoleTrust, props.resultsRoleName);
     const executionPolicy = this.attachPolicy('ExecutionRolePolicy', executionRole, policies.executionRolePolicy);
-    this.attachPolicy('ResultsRolePolicy', resultsRole, policies.resultsRolePolicy);
+    const resultsPolicy = this.attachPolicy('ResultsRolePolicy', resultsRole, policies.resultsRolePolicy);
 
     const logGroup = logging
       ? new CloudwatchLogGroup(this, 'LogGroup', {
@@ -158,8 +162,9 @@ export class RedshiftQueryStepFunction extends Construct {
         ? { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: props.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 }
         : undefined,
       tags,
-      // Creating a state machine with logging checks that the role may already deliver logs.
-      dependsOn: [executionPolicy],
+      // Creating a state machine with logging checks that the role may already deliver logs; and the first
+      // execution needs the results role in place (its ARN may be computed, not referenced).
+      dependsOn: [executionPolicy, resultsPolicy],
     });
 
     this.stateMachineArn = this.stateMachine.arn;
@@ -214,9 +219,10 @@ export class RedshiftQueryStepFunction extends Construct {
     };
   }
 
-  private createRole(id: string, suffix: string, description: string, trust: readonly PolicyStatement[]): IamRole {
+  private createRole(id: string, suffix: string, description: string, trust: readonly PolicyStatement[], name?: string): IamRole {
     return new IamRole(this, id, {
-      namePrefix: `${this.namePrefix}${suffix}`,
+      name,
+      namePrefix: name === undefined ? `${this.namePrefix}${suffix}` : undefined,
       description,
       path: this.props.iamPath ?? PROP_DEFAULTS.iamPath,
       permissionsBoundary: this.props.permissionsBoundary,

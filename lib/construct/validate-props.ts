@@ -15,6 +15,7 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
   const check = new PropChecks(constructPath);
 
   check.pattern('stateMachineName', props.stateMachineName, /^[A-Za-z0-9_-]{1,80}$/, '1-80 letters, digits, "-" or "_"');
+  check.pattern('resultsRoleName', props.resultsRoleName, /^[\w+=,.@-]{1,64}$/, '1-64 letters, digits or +=,.@_-');
   check.pattern('namePrefix', props.namePrefix, /^[A-Za-z0-9_-]{0,30}$/, 'at most 30 letters, digits, "-" or "_"');
 
   // Wait, retry and timeout values are checked by buildDefinition (DefinitionOptionsError, mapped to props by the construct).
