@@ -5,7 +5,7 @@
  */
 import type { ValidationDiagnostic } from '../../asl-validation';
 import { DefinitionValidationError, UnsupportedDefinitionError } from '../errors';
-import { ExpressionSyntaxError } from '../jsonata/expression';
+import { ExpressionSyntaxError, isExpressionString } from '../jsonata/expression';
 import { compileTemplate, Template } from '../jsonata/template';
 import type {
   ChoiceRule,
@@ -157,6 +157,7 @@ class DefinitionCompiler {
       assign: this.assignTemplate(raw.Assign, 'Assign', location, name),
       retry: this.retriers(raw.Retry, location, name),
       catch: this.catchers(raw.Catch, location, name),
+      readsContext: readsContext(raw),
       enteredEvent: `${type}StateEntered`,
       exitedEvent: `${type}StateExited`,
     };
@@ -344,6 +345,23 @@ class DefinitionCompiler {
 
 function numberOr(value: unknown, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
+}
+
+/** `$states` followed by anything but `.input`, `.result` or `.errorOutput` may reach the context object. */
+const STATES_BEYOND_DATA = /\$states(?!\s*\.\s*(?:input|result|errorOutput)\b)/;
+
+/**
+ * Whether an expression of the state (nested Map/Parallel states aside) may read `$states.context`: conservative,
+ * any mention of `context` or any use of `$states` other than `.input`/`.result`/`.errorOutput` counts.
+ */
+function readsContext(state: Json): boolean {
+  const visit = (value: unknown): boolean => {
+    if (typeof value === 'string') return isExpressionString(value) && (value.includes('context') || STATES_BEYOND_DATA.test(value));
+    if (Array.isArray(value)) return value.some(visit);
+    if (isObject(value)) return Object.entries(value).some(([key, child]) => key !== 'ItemProcessor' && key !== 'Branches' && visit(child));
+    return false;
+  };
+  return visit(state);
 }
 
 /** Every Assign block of a state (state level, Choice rules, catchers): the variables it may write. */

@@ -33,6 +33,8 @@ interface StateCommon {
   readonly assign?: Template;
   readonly retry: readonly CompiledRetrier[];
   readonly catch: readonly CompiledCatcher[];
+  /** Whether any expression of the state may read `$states.context` (else the context object is never built). */
+  readonly readsContext: boolean;
   /** Event type prefix and names, computed once: `TaskStateEntered`, ... */
   readonly enteredEvent: string;
   readonly exitedEvent: string;

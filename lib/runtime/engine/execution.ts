@@ -71,6 +71,12 @@ export class Execution implements RuntimeHooks {
     return text;
   }
 
+  /** Tells {@link json} the text of a value already serialised elsewhere (a task result). */
+  rememberJson(value: unknown, json: string): void {
+    this.lastJsonValue = value;
+    this.lastJson = json;
+  }
+
   record(lane: EventChain, type: string, details?: Record<string, unknown>): number {
     return this.history.record(lane, type, details);
   }

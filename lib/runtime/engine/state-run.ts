@@ -47,24 +47,17 @@ export class StateRun<S extends CompiledState = CompiledState> {
 
   /**
    * Environment for expressions: `$states.input`, `.context`, plus `result` or `errorOutput` when given.
-   * The context is built only if an expression reads it (a getter), which most polling states never do.
+   * The context object is only built for states whose expressions may read it (decided when compiling).
    */
-  env(extra?: { readonly result?: unknown; readonly errorOutput?: unknown; readonly context?: unknown; readonly input?: unknown }): EvaluationEnv {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const run = this;
-    let states: StatesBinding;
-    if (extra === undefined) {
-      states = { input: this.input, get context() { return run.contextObject(); } };
-    } else {
-      const binding: { input: unknown; context?: unknown; result?: unknown; errorOutput?: unknown } =
-        extra.context !== undefined
-          ? { input: 'input' in extra ? extra.input : this.input, context: extra.context }
-          : { input: 'input' in extra ? extra.input : this.input, get context() { return run.contextObject(); } };
-      if ('result' in extra) binding.result = extra.result;
-      if ('errorOutput' in extra) binding.errorOutput = extra.errorOutput;
-      states = binding as StatesBinding;
+  env(extra?: { readonly result?: unknown; readonly errorOutput?: unknown; readonly context?: unknown }): EvaluationEnv {
+    const states: { input: unknown; context?: unknown; result?: unknown; errorOutput?: unknown } = { input: this.input };
+    if (extra?.context !== undefined) states.context = extra.context;
+    else if (this.state.readsContext) states.context = this.contextObject();
+    if (extra) {
+      if ('result' in extra) states.result = extra.result;
+      if ('errorOutput' in extra) states.errorOutput = extra.errorOutput;
     }
-    return { states, variables: this.lane.scope.values, stateName: this.state.name, enteredEventId: this.enteredEventId };
+    return { states: states as StatesBinding, variables: this.lane.scope.values, stateName: this.state.name, enteredEventId: this.enteredEventId };
   }
 
   /**

@@ -41,7 +41,7 @@ export async function runMap(run: StateRun<MapState>, runStates: MachineRunner):
       if (signal.aborted) throw signal.reason;
       exec.record(iterationLane, 'MapIterationStarted', { name: state.name, index });
       const input = state.itemSelector
-        ? await evaluateTemplate(state.itemSelector, run.env({ context: { ...run.contextObject(), Map: { Item: { Index: index, Value: item } } } }))
+        ? await evaluateTemplate(state.itemSelector, run.env({ context: { ...run.contextObject(), Map: { Item: iterationLane.mapItem } } }))
         : item;
       results[index] = await runStates(exec, state.processor, input, iterationLane);
       exec.record(iterationLane, 'MapIterationSucceeded', { name: state.name, index });

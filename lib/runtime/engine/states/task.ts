@@ -27,7 +27,7 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   const heartbeatSeconds = await seconds(run, state.heartbeatSeconds, 'HeartbeatSeconds');
 
   const resourceDetails = { resourceType: state.resourceType, resource: state.resourceName };
-  const scheduled: Record<string, unknown> = { ...resourceDetails, region: exec.identity.region, parameters: JSON.stringify(args) };
+  const scheduled: Record<string, unknown> = { resourceType: state.resourceType, resource: state.resourceName, region: exec.identity.region, parameters: JSON.stringify(args) };
   if (timeoutSeconds !== undefined) scheduled.timeoutInSeconds = timeoutSeconds;
   if (heartbeatSeconds !== undefined) scheduled.heartbeatInSeconds = heartbeatSeconds;
   if (credentials) scheduled.taskCredentials = { roleArn: credentials.RoleArn };
@@ -73,7 +73,8 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   }
   // A fresh JSON copy: the state never shares objects with the handler, and Dates etc. become JSON as on AWS.
   const taskResult = typeof result === 'object' && result !== null ? JSON.parse(resultJson) : result ?? null;
-  exec.record(lane, 'TaskSucceeded', { ...resourceDetails, output: resultJson });
+  exec.rememberJson(taskResult, resultJson);
+  exec.record(lane, 'TaskSucceeded', { resourceType: state.resourceType, resource: state.resourceName, output: resultJson });
   return run.finish(run.env({ result: taskResult }), taskResult, state.next);
 }
 
