@@ -3,20 +3,36 @@ import type { DefinitionOptions } from '../../definition';
 import { CliInputError } from '../errors';
 import { parseNonNegativeIntegerArg, parseNonNegativeNumberArg, parsePositiveNumberArg } from '../option-parsers';
 
-/** Commander's view of the deploy-time flags (camelCase of the flag names). */
+/**
+ * Commander's view of the deploy-time flags (camelCase of the flag names). Each maps to the
+ * {@link DefinitionOptions} field of the same meaning; a flag not given leaves the generator's default.
+ */
 export interface DefinitionFlags {
+  /** `clusterIdentifier`. @default - none (the `queries` command uses `local-cluster` when no target is given) */
   readonly cluster?: string;
+  /** `workgroupName`. @default - none */
   readonly workgroup?: string;
+  /** `database`. @default - none (`dev` with the local cluster default) */
   readonly database?: string;
+  /** `dbUser`. @default - none (`awsuser` with the local cluster default) */
   readonly dbUser?: string;
+  /** `secretArn`. @default - none */
   readonly secretArn?: string;
+  /** `resultsRoleArn`. @default - none */
   readonly resultsRoleArn?: string;
+  /** `initialWaitTime`. @default 30 */
   readonly initialWaitTime?: number;
+  /** `baseWaitTime`. @default 15 */
   readonly baseWaitTime?: number;
+  /** `waitMultiplier`. @default 1 */
   readonly waitMultiplier?: number;
+  /** `maxWait`. @default 450 */
   readonly maxWait?: number;
+  /** `maxRetries`. @default 10 */
   readonly maxRetries?: number;
+  /** `retryErrorMatch`. @default '' */
   readonly retryErrorMatch?: string;
+  /** `timeoutSeconds`. @default - no timeout */
   readonly timeoutSeconds?: number;
 }
 

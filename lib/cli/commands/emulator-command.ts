@@ -3,16 +3,19 @@ import { resolveUserPath } from '../read-input';
 import { once } from 'node:events';
 import { startLocalEmulatorServer } from '../../local-run';
 import { CliInputError } from '../errors';
-import { parsePortArg } from '../option-parsers';
+import { parsePortArg, parsePositiveNumberArg } from '../option-parsers';
 import type { CommandContext } from './command-context';
 
 /** Default port: what the Data API SDK examples and `offline-terraform.md` point at. */
 export const DEFAULT_EMULATOR_PORT = 4566;
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
 interface EmulatorFlags {
   readonly port: number;
   readonly host: string;
   readonly scenario?: string;
+  readonly timeScale: number;
 }
 
 /** `emulator`: serves the Redshift Data API (and SFN ValidateStateMachineDefinition) over HTTP until SIGINT/SIGTERM. */
@@ -22,6 +25,9 @@ export function emulatorCommand(context: CommandContext): Command {
     .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').argParser(parsePortArg).default(DEFAULT_EMULATOR_PORT))
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--scenario <file>', 'fault-injection scenario (JSON, see docs/emulator.md)')
+    .addOption(
+      new Option('--time-scale <n>', "speed of the emulator's clock: 0.01 makes a 100-second statement finish in 1 second").argParser(parsePositiveNumberArg).default(1),
+    )
     .addHelpText(
       'after',
       `
@@ -37,7 +43,8 @@ The server's URL is printed on stdout. Point the AWS SDK at it, with any credent
           host: flags.host,
           port: flags.port,
           scenario: flags.scenario === undefined ? undefined : resolveUserPath(flags.scenario, context.io),
-          emulator: flags.scenario === undefined ? context.emulator : undefined,
+          timeScale: flags.timeScale,
+          emulator: flags.scenario === undefined && flags.timeScale === 1 ? context.emulator : undefined,
         });
       } catch (error) {
         const name = (error as Error).name;
@@ -49,6 +56,9 @@ The server's URL is printed on stdout. Point the AWS SDK at it, with any credent
           throw new CliInputError(`cannot listen on ${flags.host}: not an address of this machine (use --host 127.0.0.1)`, { cause: error });
         }
         throw error;
+      }
+      if (!LOOPBACK_HOSTS.has(flags.host)) {
+        context.io.stderr.write(`warning: listening on ${flags.host}, not loopback: anyone who can reach it can run SQL on the emulator\n`);
       }
       context.io.stdout.write(`${server.url}\n`);
       context.io.stderr.write(`Redshift Data emulator listening on ${server.url} (Ctrl-C to stop)\n`);
