@@ -38,10 +38,10 @@ export const LOG_RETENTION_DAYS = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-function secondsRange(name: string, what: string): ModuleVariableValidation {
+function secondsRange(name: string, min: number, what: string): ModuleVariableValidation {
   return {
-    condition: `\${var.${name} >= 0 && var.${name} <= ${MAX_WAIT_SECONDS}}`,
-    errorMessage: `${name} must be a number of seconds from 0 to ${MAX_WAIT_SECONDS} (${what}).`,
+    condition: `\${var.${name} >= ${min} && var.${name} <= ${MAX_WAIT_SECONDS}}`,
+    errorMessage: `${name} must be a number of seconds from ${min} to ${MAX_WAIT_SECONDS} (${what}).`,
   };
 }
 
@@ -73,9 +73,14 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     name: 'name_prefix',
     group: 'State machine',
     type: 'string',
-    description: 'Prefix added to the names of every resource the module creates (roles, log group, alarm).',
-    default: '',
-    validations: [optionalPattern('name_prefix', '^[0-9A-Za-z_-]{0,32}$', 'at most 32 letters, digits, hyphens or underscores')],
+    description: 'Prefix of the generated names of the IAM roles, role policies and log group.',
+    default: 'redshift-query-',
+    validations: [
+      {
+        condition: '${can(regex("^[0-9A-Za-z_-]{1,30}$", var.name_prefix))}',
+        errorMessage: 'name_prefix must be 1 to 30 letters, digits, hyphens or underscores.',
+      },
+    ],
   },
   {
     name: 'tags',
@@ -92,15 +97,15 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     type: 'number',
     description: 'Seconds to wait after submitting a statement before its first status check.',
     default: 30,
-    validations: [secondsRange('initial_wait_time', 'the wait before the first status check')],
+    validations: [secondsRange('initial_wait_time', 0, 'the wait before the first status check')],
   },
   {
     name: 'base_wait_time',
     group: 'Polling and retries',
     type: 'number',
-    description: 'Seconds between status checks after the initial wait, before wait_multiplier is applied.',
+    description: 'Seconds between status checks after the initial wait (before wait_multiplier), and the base of the retry delay.',
     default: 15,
-    validations: [secondsRange('base_wait_time', 'the interval between status checks')],
+    validations: [secondsRange('base_wait_time', 1, 'the interval between status checks')],
   },
   {
     name: 'wait_multiplier',
@@ -121,7 +126,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     type: 'number',
     description: 'Upper bound, in seconds, of any interval between status checks and of any retry delay.',
     default: 450,
-    validations: [secondsRange('max_wait', 'the cap of poll intervals and retry delays')],
+    validations: [secondsRange('max_wait', 1, 'the cap of poll intervals and retry delays')],
   },
   {
     name: 'max_retries',
@@ -159,8 +164,8 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     validations: [
       {
         condition:
-          '${var.default_timeout_seconds == null ? true : var.default_timeout_seconds > 0 && floor(var.default_timeout_seconds) == var.default_timeout_seconds}',
-        errorMessage: 'default_timeout_seconds must be null or a whole number of seconds greater than 0.',
+          '${var.default_timeout_seconds == null ? true : var.default_timeout_seconds >= 1 && var.default_timeout_seconds <= 99999999}',
+        errorMessage: 'default_timeout_seconds must be null or a number of seconds from 1 to 99999999.',
       },
     ],
   },
@@ -170,21 +175,31 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     name: 'default_cluster_id',
     group: 'Redshift target',
     type: 'string',
-    description: 'Provisioned cluster used by queries that name neither a cluster nor a workgroup.',
+    description:
+      'Provisioned cluster used by queries that name neither a cluster nor a workgroup. This or default_workgroup_name is required: IAM is scoped to it.',
     default: null,
     validations: [
-      optionalPattern('default_cluster_id', '^[a-z][a-z0-9-]{0,62}$', 'a cluster identifier (lowercase letters, digits, hyphens; starts with a letter)'),
+      optionalPattern('default_cluster_id', '^[a-z]([a-z0-9]|-[a-z0-9]){0,62}$', 'a cluster identifier (lowercase letters, digits, single hyphens; starts with a letter)'),
     ],
   },
   {
     name: 'default_workgroup_name',
     group: 'Redshift target',
     type: 'string',
-    description: 'Redshift Serverless workgroup used by queries that name neither a cluster nor a workgroup. Exclusive with default_cluster_id.',
+    description:
+      'Redshift Serverless workgroup name (or ARN) used by queries that name neither a cluster nor a workgroup. Exclusive with default_cluster_id.',
     default: null,
     validations: [
-      optionalPattern('default_workgroup_name', '^[a-z0-9-]{3,64}$', 'a workgroup name (3 to 64 lowercase letters, digits, hyphens)'),
+      optionalPattern(
+        'default_workgroup_name',
+        `^([a-z0-9-]{3,64}|${'arn:aws[a-z-]*'}:redshift-serverless:.+:workgroup/.+)$`,
+        'a workgroup name (3 to 64 lowercase letters, digits, hyphens) or a workgroup ARN',
+      ),
+      // Cross-variable rules live on one side only: Terraform rejects validations that refer to each other (a cycle).
       {
+        condition: '${var.default_cluster_id != null || var.default_workgroup_name != null}',
+        errorMessage: 'default_cluster_id (a provisioned cluster) or default_workgroup_name (Redshift Serverless) must be set.',
+      },      {
         condition: '${var.default_workgroup_name == null || var.default_cluster_id == null}',
         errorMessage: 'default_workgroup_name and default_cluster_id cannot both be set: a query runs on one target.',
       },
@@ -194,23 +209,45 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     name: 'default_db',
     group: 'Redshift target',
     type: 'string',
-    description: 'Database used by queries that do not name one.',
-    default: null,
+    description: 'Database used by queries that do not name one; credentials are scoped to it.',
+    validations: [
+      {
+        condition: '${length(var.default_db) > 0}',
+        errorMessage: 'default_db must be a database name.',
+      },
+    ],
   },
   {
     name: 'default_user',
     group: 'Redshift target',
     type: 'string',
-    description: 'Database user for temporary credentials (provisioned clusters), used by queries that name no user or secret.',
+    description:
+      'Database user for temporary credentials (redshift:GetClusterCredentials; provisioned clusters only). With neither this nor default_secret_arn, the IAM identity of the results role signs in.',
     default: null,
+    validations: [
+      {
+        condition: '${var.default_user == null || var.default_workgroup_name == null}',
+        errorMessage: 'default_user cannot be used with default_workgroup_name: Redshift Serverless takes no DbUser (use default_secret_arn, or neither for IAM identity).',
+      },
+      {
+        condition: '${var.default_user == null || var.default_secret_arn == null}',
+        errorMessage: 'default_user cannot be set together with default_secret_arn: the Data API takes either a DbUser or a SecretArn.',
+      },
+    ],
   },
   {
     name: 'default_secret_arn',
     group: 'Redshift target',
     type: 'string',
-    description: 'Secrets Manager secret with database credentials, used by queries that name no user or secret.',
+    description: 'Secrets Manager secret (name or ARN) with the database credentials, used by queries that name no user or secret.',
     default: null,
-    validations: [optionalPattern('default_secret_arn', `^${PARTITION}:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$`, 'a Secrets Manager secret ARN')],
+    validations: [
+      optionalPattern(
+        'default_secret_arn',
+        `^(${PARTITION}:secretsmanager:[^:]+:[0-9]{12}:secret:.+|[A-Za-z0-9/_+=.@-]{1,512})$`,
+        'a secret name or a Secrets Manager secret ARN',
+      ),
+    ],
   },
 
   // ##### IAM
@@ -218,35 +255,60 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     name: 'allowed_cluster_id',
     group: 'IAM',
     type: 'string',
-    description: 'Cluster the results role may use; null = derived from default_cluster_id; "*" = any cluster (the original template\'s default).',
+    description:
+      'Cluster the results role may run SQL on and get credentials for; null = default_cluster_id; "*" = any cluster (the original template\'s default).',
     default: null,
+    validations: [
+      optionalPattern('allowed_cluster_id', '^([a-z*?]([a-z0-9*?]|-[a-z0-9*?]){0,62}|[*])$', 'a cluster identifier or "*"'),
+      {
+        condition: '${var.allowed_cluster_id == null || var.default_workgroup_name == null}',
+        errorMessage: 'allowed_cluster_id cannot be used with default_workgroup_name.',
+      },
+    ],
   },
   {
     name: 'allowed_user_id',
     group: 'IAM',
     type: 'string',
-    description: 'Database user the results role may get credentials for; null = derived from default_user; "*" = any user.',
+    description: 'Database user the results role may get credentials for; null = default_user; "*" = any user.',
     default: null,
+    validations: [optionalPattern('allowed_user_id', '^[A-Za-z0-9_.@*?$-]+$', 'a database user name or "*"')],
   },
   {
     name: 'allowed_db_name',
     group: 'IAM',
     type: 'string',
-    description: 'Database the results role may connect to; null = derived from default_db; "*" = any database.',
+    description: 'Database the results role may get credentials for; null = default_db; "*" = any database.',
     default: null,
+    validations: [optionalPattern('allowed_db_name', '^[A-Za-z0-9_.@*?$-]+$', 'a database name or "*"')],
+  },
+  {
+    name: 'allowed_workgroup_arn',
+    group: 'IAM',
+    type: 'string',
+    description:
+      'Serverless workgroup ARN the results role may run SQL on (IAM needs the workgroup id, which its name does not tell); null = default_workgroup_name when it is an ARN, else every workgroup of the account and region.',
+    default: null,
+    validations: [
+      optionalPattern('allowed_workgroup_arn', `^${PARTITION}:redshift-serverless:[^:]+:[0-9]{12}:workgroup/.+$`, 'a Redshift Serverless workgroup ARN'),
+      {
+        condition: '${var.allowed_workgroup_arn == null || var.default_cluster_id == null}',
+        errorMessage: 'allowed_workgroup_arn cannot be used with default_cluster_id.',
+      },
+    ],
   },
   {
     name: 'results_role_aws_principals',
     group: 'IAM',
     type: 'list(string)',
     description:
-      'AWS account IDs or IAM ARNs allowed to assume the results role to read statement results (DescribeStatement, GetStatementResult); they cannot run SQL.',
+      'AWS account IDs or IAM principal ARNs that may assume the results role to read statement results. They must tag the session RedshiftQueryAccess=results-reader, and such sessions cannot run SQL.',
     default: [],
     validations: [
       {
-        condition: `\${alltrue([for p in var.results_role_aws_principals : can(regex("^([0-9]{12}|${PARTITION}:iam::[0-9]{12}:(root|(role|user)/.+))$", p))])}`,
+        condition: `\${alltrue([for p in var.results_role_aws_principals : can(regex("^([0-9]{12}|${PARTITION}:(iam|sts)::[0-9]{12}:[A-Za-z0-9+=,.@_/:-]+)$", p))])}`,
         errorMessage:
-          'results_role_aws_principals must hold 12-digit AWS account IDs or IAM ARNs (arn:aws:iam::123456789012:root, ...:role/NAME, ...:user/NAME).',
+          'results_role_aws_principals must hold 12-digit AWS account IDs or IAM principal ARNs (arn:aws:iam::123456789012:root, ...:role/NAME).',
       },
     ],
   },
@@ -277,8 +339,8 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     name: 'logging_level',
     group: 'Logging, tracing and encryption',
     type: 'string',
-    description: 'Execution history sent to CloudWatch Logs: ALL, ERROR, FATAL or OFF.',
-    default: 'OFF',
+    description: 'Execution events sent to the CloudWatch log group: ALL, ERROR, FATAL or OFF.',
+    default: 'ERROR',
     validations: [
       {
         condition: '${contains(["ALL", "ERROR", "FATAL", "OFF"], var.logging_level)}',
@@ -290,7 +352,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     name: 'logging_include_execution_data',
     group: 'Logging, tracing and encryption',
     type: 'bool',
-    description: 'Whether logs include execution input and output (the SQL text and results metadata).',
+    description: 'Whether log events carry execution input and output (the SQL text, result metadata). Off: the SQL is data.',
     default: false,
   },
   {
@@ -298,7 +360,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     group: 'Logging, tracing and encryption',
     type: 'number',
     description: 'Days CloudWatch Logs keeps the execution logs (0 = never expire).',
-    default: 365,
+    default: 30,
     validations: [
       {
         condition: `\${contains([${LOG_RETENTION_DAYS.join(', ')}], var.log_retention_days)}`,
@@ -317,7 +379,8 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     name: 'kms_key_arn',
     group: 'Logging, tracing and encryption',
     type: 'string',
-    description: 'Customer managed KMS key encrypting the state machine data and the log group; null = AWS owned keys.',
+    description:
+      'Customer managed KMS key ARN encrypting the state machine (definition, history) and the log group; its key policy must let CloudWatch Logs use it. null = AWS owned keys.',
     default: null,
     validations: [optionalPattern('kms_key_arn', `^${PARTITION}:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+$`, 'a KMS key or alias ARN')],
   },
@@ -327,8 +390,34 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     name: 'alarm_topic_arn',
     group: 'Alarm',
     type: 'string',
-    description: 'SNS topic notified by a CloudWatch alarm when an execution fails or times out; null = no alarm.',
+    description: 'SNS topic notified by a CloudWatch alarm when executions fail or time out (and when it clears); null = no alarm.',
     default: null,
-    validations: [optionalPattern('alarm_topic_arn', `^${PARTITION}:sns:[a-z0-9-]+:[0-9]{12}:.+$`, 'an SNS topic ARN')],
+    validations: [optionalPattern('alarm_topic_arn', `^${PARTITION}:sns:[^:]+:[0-9]{12}:.+$`, 'an SNS topic ARN')],
+  },
+  {
+    name: 'alarm_period_seconds',
+    group: 'Alarm',
+    type: 'number',
+    description: 'Length of one alarm evaluation period, in seconds (the Step Functions metrics are per minute).',
+    default: 300,
+    validations: [
+      {
+        condition: '${var.alarm_period_seconds >= 60 && floor(var.alarm_period_seconds) == var.alarm_period_seconds}',
+        errorMessage: 'alarm_period_seconds must be a whole number of 60 or more.',
+      },
+    ],
+  },
+  {
+    name: 'alarm_threshold',
+    group: 'Alarm',
+    type: 'number',
+    description: 'Failed plus timed-out executions in one period that raise the alarm.',
+    default: 1,
+    validations: [
+      {
+        condition: '${var.alarm_threshold >= 1 && floor(var.alarm_threshold) == var.alarm_threshold}',
+        errorMessage: 'alarm_threshold must be a whole number of 1 or more.',
+      },
+    ],
   },
 ];

@@ -1,31 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Testing } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { canonicalJson } from './canonical-json';
 import { ModuleBuildError } from './errors';
 import { ModuleVersions, renderModuleReadme, renderVersionsNote, TerraformJsonDocumented } from './module-readme';
-import { MODULE_AWS_PROVIDER_RANGE, MODULE_TERRAFORM_RANGE, RedshiftQueryModuleStack } from './redshift-query-module-stack';
+import { MODULE_VARIANTS } from './module-variants';
+import { MODULE_AWS_PROVIDER_RANGE, MODULE_TERRAFORM_RANGE } from './portable-stack';
+import { defaultVariantSource, RedshiftQueryModuleStack } from './redshift-query-module-stack';
+import { RedshiftQueryVariantStack } from './redshift-query-variant-stack';
 import { ModuleFiles } from './write-module-dir';
 
 /** The module's configuration file name (Terraform JSON syntax). */
 export const MODULE_MAIN_FILE = 'main.tf.json';
 
 /**
- * Synthesizes the module stack in memory and returns the module folder's files: the configuration with sorted keys
- * and no cdktf metadata (no absolute paths, byte-identical across runs and machines), the README and the versions note.
+ * Synthesizes the module in memory and returns the module folder's files: the root configuration and one inner module
+ * per variant (`modules/<variant>/main.tf.json`), each with sorted keys and no cdktf metadata (no absolute paths,
+ * byte-identical across runs and machines), plus the README and the versions note.
  */
 export function synthModuleFiles(): ModuleFiles {
   const app = new App({ outdir: '.', skipValidation: true });
-  const stack = new RedshiftQueryModuleStack(app, 'redshift-query-module');
+  const root = synthStack(new RedshiftQueryModuleStack(app, 'redshift-query-module'));
+  const files: Record<string, string> = {};
+  for (const variant of MODULE_VARIANTS) {
+    const folder = defaultVariantSource(variant).replace(/^\.\//, '');
+    files[`${folder}/${MODULE_MAIN_FILE}`] = canonicalJson(synthStack(new RedshiftQueryVariantStack(app, `variant-${variant.id}`, variant)));
+  }
+  const versions = moduleVersions();
+  files[MODULE_MAIN_FILE] = canonicalJson(root);
+  files['README.md'] = renderModuleReadme(root, versions);
+  files['VERSIONS.md'] = renderVersionsNote(versions);
+  return Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]!]));
+}
+
+function synthStack(stack: TerraformStack): TerraformJsonDocumented & Record<string, unknown> {
   // Testing.synth runs aspects and validations, resolves tokens and drops the `//` metadata (construct paths).
   const config = JSON.parse(Testing.synth(stack, true)) as TerraformJsonDocumented & Record<string, unknown>;
   assertPortable(config);
-  const versions = moduleVersions();
-  return {
-    [MODULE_MAIN_FILE]: canonicalJson(config),
-    'README.md': renderModuleReadme(config, versions),
-    'VERSIONS.md': renderVersionsNote(versions),
-  };
+  return config;
 }
 
 function moduleVersions(): ModuleVersions {

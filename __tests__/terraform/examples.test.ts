@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { MODULE_VARIANTS, variantModuleName } from '../../lib/module';
+import { FAKE_PROVIDER_OVERRIDE_FILE, fakeAwsProviderOverride } from './helpers/fake-aws-provider';
+import { copyExample, createModuleWorkspace, HCL_EXAMPLES, MODULE_DIR } from './helpers/module-workspace';
+import { OfflineAws, startOfflineAws } from './helpers/offline-aws';
+import { changesOfType, onlyChangeOfType, PlanJson } from './helpers/plan-json';
+import { terraformOk } from './helpers/terraform-cli';
+import { describeWithTerraform } from './helpers/terraform-availability';
+import { TerraformWorkspace } from './helpers/terraform-workspace';
+
+describeWithTerraform('Terraform module and HCL examples (real terraform, offline)', () => {
+  let workspace: TerraformWorkspace;
+  let aws: OfflineAws;
+  const plans = new Map<string, Promise<PlanJson>>();
+
+  /** `plan -refresh=false -out`, then `show -json` of that plan; once per example. */
+  function plan(example: string): Promise<PlanJson> {
+    let result = plans.get(example);
+    if (result === undefined) {
+      const dir = `examples/${example}`;
+      result = workspace
+        .init(dir)
+        .then(() => terraformOk(['plan', '-refresh=false', '-input=false', '-lock=false', '-out=tfplan'], workspace.path(dir)))
+        .then(() => terraformOk(['show', '-json', 'tfplan'], workspace.path(dir)))
+        .then((run) => JSON.parse(run.stdout) as PlanJson);
+      plans.set(example, result);
+    }
+    return result;
+  }
+
+  beforeAll(async () => {
+    workspace = createModuleWorkspace('examples');
+    aws = await startOfflineAws();
+    for (const example of HCL_EXAMPLES) {
+      copyExample(workspace, example);
+      workspace.writeFile(`examples/${example}/${FAKE_PROVIDER_OVERRIDE_FILE}`, fakeAwsProviderOverride(aws.endpoints));
+    }
+    // Every terraform process loads the 700 MB provider: start them together, each test awaits its own.
+    await Promise.all([workspace.init(MODULE_DIR), ...HCL_EXAMPLES.map((example) => workspace.init(`examples/${example}`))]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await aws?.close();
+    workspace?.dispose();
+  });
+
+  test('the built module folder passes terraform validate', async () => {
+    const run = await terraformOk(['validate', '-json'], workspace.path(MODULE_DIR));
+    const result = JSON.parse(run.stdout) as { valid: boolean; warning_count: number; diagnostics: unknown[] };
+    expect(result).toMatchObject({ valid: true, warning_count: 0 });
+  });
+
+  test.each(HCL_EXAMPLES)('examples/%s passes terraform validate with no warning', async (example) => {
+    const run = await terraformOk(['validate', '-json'], workspace.path(`examples/${example}`));
+    expect(JSON.parse(run.stdout)).toMatchObject({ valid: true, warning_count: 0 });
+  });
+
+  test('examples/cluster-hcl plans offline: one cluster/DbUser state machine with the example settings, and its schedule', async () => {
+    const result = await plan('cluster-hcl');
+    const machine = onlyChangeOfType(result, 'aws_sfn_state_machine');
+    expect(machine.change.actions).toEqual(['create']);
+    // The module picked the cluster + DbUser variant; the other variants are count = 0.
+    expect(machine.address).toMatch(new RegExp(`^module\\.redshift_query\\.module\\.${variantModuleName(MODULE_VARIANTS.find((v) => v.id === 'cluster-db-user')!)}\\[0\\]\\.`));
+    expect(machine.change.after).toMatchObject({ name: 'analytics-maintenance', type: 'STANDARD', tags: { Project: 'redshift-maintenance' } });
+    expect(machine.change.after?.logging_configuration).toEqual([
+      expect.objectContaining({ level: 'ERROR', include_execution_data: false }),
+    ]);
+
+    const schedule = onlyChangeOfType(result, 'aws_scheduler_schedule');
+    expect(schedule.change.after).toMatchObject({ schedule_expression: 'cron(0 3 * * ? *)', schedule_expression_timezone: 'Europe/Amsterdam' });
+    const target = (schedule.change.after?.target as { input: string }[])[0]!;
+    expect(JSON.parse(target.input)).toEqual([
+      'ANALYZE sales;',
+      { ExecuteStatementParameters: { Sql: 'DELETE FROM staging_events WHERE loaded_at < DATEADD(day, -7, GETDATE());' }, MaxRetries: 0 },
+      'VACUUM DELETE ONLY staging_events;',
+    ]);
+    // No alarm without a topic, and no Lambda anywhere.
+    expect(changesOfType(result, 'aws_cloudwatch_metric_alarm')).toEqual([]);
+    expect(changesOfType(result, 'aws_lambda_function')).toEqual([]);
+  });
+
+  test('examples/serverless-hcl plans offline: one workgroup/IAM-identity state machine with tracing and full logging', async () => {
+    const result = await plan('serverless-hcl');
+    const machine = onlyChangeOfType(result, 'aws_sfn_state_machine');
+    expect(machine.address).toMatch(/^module\.redshift_query\.module\.workgroup_iam\[0\]\./);
+    expect(machine.change.after).toMatchObject({ name: 'serverless-sql', tracing_configuration: [{ enabled: true }] });
+    expect(machine.change.after?.logging_configuration).toEqual([expect.objectContaining({ level: 'ALL', include_execution_data: false })]);
+    const logGroup = onlyChangeOfType(result, 'aws_cloudwatch_log_group');
+    expect(logGroup.change.after).toMatchObject({ retention_in_days: 30 });
+  });
+
+  test('the examples point at the built module folder, as a user copying them would after npm run build:module', () => {
+    for (const example of HCL_EXAMPLES) {
+      expect(readFileSync(workspace.path(`examples/${example}/main.tf`), 'utf8')).toContain('source = "../../dist/terraform-module"');
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import { fakeAwsProviderBlock } from './helpers/fake-aws-provider';
+import { createModuleWorkspace } from './helpers/module-workspace';
+import { OfflineAws, startOfflineAws } from './helpers/offline-aws';
+import { terraform } from './helpers/terraform-cli';
+import { describeWithTerraform } from './helpers/terraform-availability';
+import { TerraformWorkspace } from './helpers/terraform-workspace';
+
+/** Valid values every module block starts from. */
+const BASE: Readonly<Record<string, string>> = {
+  state_machine_name: '"inputs-check"',
+  default_cluster_id: '"analytics"',
+  default_db: '"dev"',
+};
+
+/** One module block per bad value (HCL literals); Terraform reports every failed validation of one plan. */
+const INVALID_CASES: readonly { readonly name: string; readonly inputs: Readonly<Record<string, string | null>>; readonly message: string }[] = [
+  { name: 'negative_initial_wait', inputs: { initial_wait_time: '-1' }, message: 'initial_wait_time must be a number of seconds from 0 to 99999999' },
+  { name: 'zero_base_wait', inputs: { base_wait_time: '0' }, message: 'base_wait_time must be a number of seconds from 1 to 99999999' },
+  { name: 'shrinking_multiplier', inputs: { wait_multiplier: '0.5' }, message: 'wait_multiplier must be a number of at least 1' },
+  { name: 'negative_max_wait', inputs: { max_wait: '-5' }, message: 'max_wait must be a number of seconds from 1 to 99999999' },
+  { name: 'fractional_retries', inputs: { max_retries: '1.5' }, message: 'max_retries must be a whole number' },
+  { name: 'short_account', inputs: { results_role_aws_principals: '["12345"]' }, message: 'results_role_aws_principals must hold 12-digit AWS account IDs' },
+  { name: 'malformed_arn', inputs: { results_role_aws_principals: '["123456789012", "arn:aws:iam::123:role/reader"]' }, message: 'results_role_aws_principals must hold' },
+  { name: 'bad_name', inputs: { state_machine_name: '"nightly etl"' }, message: 'state_machine_name must be 1 to 80 letters' },
+  { name: 'two_targets', inputs: { default_workgroup_name: '"analytics-wg"' }, message: 'default_workgroup_name and default_cluster_id cannot both be set' },
+  { name: 'no_target', inputs: { default_cluster_id: null }, message: 'default_cluster_id (a provisioned cluster) or default_workgroup_name (Redshift Serverless) must be set' },
+  { name: 'user_and_secret', inputs: { default_user: '"etl"', default_secret_arn: '"redshift/etl"' }, message: 'default_user cannot be set together with default_secret_arn' },
+  { name: 'bad_log_level', inputs: { logging_level: '"DEBUG"' }, message: 'logging_level must be one of ALL, ERROR, FATAL, OFF' },
+  { name: 'bad_retention', inputs: { log_retention_days: '31' }, message: 'log_retention_days must be one of' },
+  { name: 'bad_iam_path', inputs: { iam_path: '"data"' }, message: 'iam_path must start and end with "/"' },
+  { name: 'zero_timeout', inputs: { default_timeout_seconds: '0' }, message: 'default_timeout_seconds must be null or a number of seconds from 1' },
+  { name: 'bad_kms_key', inputs: { kms_key_arn: '"my-key"' }, message: 'kms_key_arn must be null or a KMS key or alias ARN' },
+  { name: 'bad_topic', inputs: { alarm_topic_arn: '"alerts"' }, message: 'alarm_topic_arn must be null or an SNS topic ARN' },
+];
+
+/** Non-default but valid values: this block must plan without any error. */
+const VALID_CASE: Readonly<Record<string, string>> = {
+  initial_wait_time: '0',
+  wait_multiplier: '1.5',
+  max_retries: '0',
+  default_user: '"etl"',
+  allowed_cluster_id: '"*"',
+  results_role_aws_principals: '["123456789012", "arn:aws:iam::123456789012:role/reader", "arn:aws-cn:iam::123456789012:root"]',
+  iam_path: '"/data/"',
+  permissions_boundary: '"arn:aws:iam::aws:policy/PowerUserAccess"',
+  default_timeout_seconds: '3600',
+  alarm_topic_arn: '"arn:aws:sns:eu-west-1:123456789012:alerts"',
+  // null for a variable with a default means the default (the variables are non-nullable).
+  max_wait: 'null',
+  tags: 'null',
+  name_prefix: 'null',
+};
+
+function moduleBlock(name: string, overrides: Readonly<Record<string, string | null>>): string {
+  const inputs: Record<string, string> = { ...BASE };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === null) delete inputs[key];
+    else inputs[key] = value;
+  }
+  const lines = Object.entries(inputs).map(([key, value]) => `  ${key} = ${value}`);
+  return `module "${name}" {\n  source = "../../dist/terraform-module"\n${lines.join('\n')}\n}\n`;
+}
+
+/** Terraform's diagnostics, one string per `Error:` block, whitespace collapsed (it wraps lines at 78 columns). */
+function errorBlocks(stderr: string): string[] {
+  return stderr
+    .split(/^Error: /m)
+    .slice(1)
+    .map((block) => block.replace(/[│├─╵╷]/g, ' ').replace(/\s+/g, ' '));
+}
+
+describeWithTerraform('Terraform module variable validation (terraform plan)', () => {
+  let workspace: TerraformWorkspace;
+  let aws: OfflineAws;
+  let errors: string[];
+
+  beforeAll(async () => {
+    workspace = createModuleWorkspace('inputs');
+    aws = await startOfflineAws();
+    const blocks = INVALID_CASES.map((c) => moduleBlock(c.name, c.inputs)).join('\n') + moduleBlock('valid_non_defaults', VALID_CASE);
+    workspace.writeFile('fixtures/inputs/main.tf', `${fakeAwsProviderBlock(aws.endpoints)}\n${blocks}`);
+    await workspace.init('fixtures/inputs');
+    const run = await terraform(['plan', '-refresh=false', '-input=false', '-lock=false'], workspace.path('fixtures/inputs'));
+    expect(run.code).not.toBe(0);
+    errors = errorBlocks(run.stderr);
+  }, 120_000);
+
+  afterAll(async () => {
+    await aws?.close();
+    workspace?.dispose();
+  });
+
+  test.each(INVALID_CASES.map((c) => [c.name, c.message] as const))('fails when %s: the plan error names the variable', (name, message) => {
+    const block = errors.find((error) => error.includes(`in module "${name}"`));
+    expect(block).toBeDefined();
+    expect(block).toContain('Invalid value for variable');
+    expect(block).toContain(message);
+  });
+
+  test('reports nothing for valid non-default values, and nothing but the validation errors', () => {
+    expect(errors.filter((error) => error.includes('in module "valid_non_defaults"'))).toEqual([]);
+    expect(errors.filter((error) => !error.startsWith('Invalid value for variable'))).toEqual([]);
+    expect(errors).toHaveLength(INVALID_CASES.length);
+  });
+});

@@ -1,0 +1,159 @@
+import { RedshiftDataEmulator } from '../../lib/emulator';
+import { ExecutionResult, HistoryEvent, runExecution } from '../../lib/runtime';
+import { FAKE_PROVIDER_OVERRIDE_FILE, fakeAwsProviderOverride } from './helpers/fake-aws-provider';
+import { copyFixture, createModuleWorkspace } from './helpers/module-workspace';
+import { OfflineAws, startOfflineAws } from './helpers/offline-aws';
+import { onlyChangeOfType, PlanJson } from './helpers/plan-json';
+import { stateWithExistingRoles } from './helpers/seeded-state';
+import { terraformOk } from './helpers/terraform-cli';
+import { describeWithTerraform } from './helpers/terraform-availability';
+import { TerraformWorkspace } from './helpers/terraform-workspace';
+
+const FIXTURE = 'fixtures/round-trip';
+/** The values the fixture gives the module (see fixtures/round-trip/main.tf), as Terraform decodes them. */
+const DB_USER = 'etl "ünï" ${u} %{v}';
+const RETRY_ERROR_MATCH = 'ERROR: "dead" ünï \\$\\{x\\} %\\{y\\}';
+const LITERAL_SQL = `SELECT '\${x} %{y} "ünï"' AS literal_text;`;
+/** Simulated run time of the statement whose polls the test follows. */
+const LONG_RUNNING_SECONDS = 100;
+
+async function planJson(workspace: TerraformWorkspace, planFile: string): Promise<PlanJson> {
+  const dir = workspace.path(FIXTURE);
+  await terraformOk(['plan', '-refresh=false', '-input=false', '-lock=false', `-out=${planFile}`], dir);
+  return JSON.parse((await terraformOk(['show', '-json', planFile], dir)).stdout) as PlanJson;
+}
+
+/** Seconds each Wait state lasted, in execution order (from the history's Entered/Exited timestamps). */
+function waitDurations(history: readonly HistoryEvent[]): number[] {
+  const durations: number[] = [];
+  let enteredAt: number | undefined;
+  for (const event of history) {
+    if (event.type === 'WaitStateEntered') enteredAt = event.timestamp;
+    if (event.type === 'WaitStateExited' && enteredAt !== undefined) {
+      durations.push((event.timestamp - enteredAt) / 1000);
+      enteredAt = undefined;
+    }
+  }
+  return durations;
+}
+
+describeWithTerraform('Terraform round trip: the planned definition runs on the local runtime', () => {
+  let workspace: TerraformWorkspace;
+  let aws: OfflineAws;
+  let firstPlan: PlanJson;
+  let secondPlan: PlanJson;
+  let resultsRoleArn: string;
+  let definition: Record<string, unknown>;
+  let executionInput: unknown;
+
+  beforeAll(async () => {
+    workspace = createModuleWorkspace('round-trip');
+    aws = await startOfflineAws();
+    copyFixture(workspace, 'round-trip');
+    workspace.writeFile(`${FIXTURE}/${FAKE_PROVIDER_OVERRIDE_FILE}`, fakeAwsProviderOverride(aws.endpoints));
+    await workspace.init(FIXTURE);
+
+    firstPlan = await planJson(workspace, 'first.tfplan');
+    const { state, roleArns } = stateWithExistingRoles(firstPlan);
+    resultsRoleArn = Object.entries(roleArns).find(([address]) => address.includes('ResultsRole'))![1];
+    workspace.writeFile(`${FIXTURE}/terraform.tfstate`, JSON.stringify(state, null, 2));
+    secondPlan = await planJson(workspace, 'second.tfplan');
+
+    const machine = onlyChangeOfType(secondPlan, 'aws_sfn_state_machine');
+    definition = JSON.parse(String(machine.change.after?.definition)) as Record<string, unknown>;
+    const target = onlyChangeOfType(secondPlan, 'aws_cloudwatch_event_target');
+    executionInput = JSON.parse(String(target.change.after?.input));
+  }, 300_000);
+
+  afterAll(async () => {
+    await aws?.close();
+    workspace?.dispose();
+  });
+
+  test('a first plan cannot know the definition (it holds the results role ARN), so the provider does not validate it', () => {
+    const machine = onlyChangeOfType(firstPlan, 'aws_sfn_state_machine');
+    expect(machine.change.after_unknown?.definition).toBe(true);
+  });
+
+  test('the second plan knows the definition, and the AWS provider had it validated by our server without errors', () => {
+    expect(aws.validations.length).toBeGreaterThanOrEqual(1);
+    const validated = aws.validations.map((call) => call.definition);
+    expect(validated).toContainEqual(definition);
+    for (const call of aws.validations) expect(call.diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
+    expect(aws.sts.calls()).toBeGreaterThan(0);
+  });
+
+  test('numbers stay JSON numbers and strings arrive literally in the planned definition', () => {
+    const text = JSON.stringify(definition);
+    expect(text).toContain('"InitialWaitTime":7,');
+    expect(text).toContain('"BaseWaitTime":11,');
+    expect(text).toContain('"WaitMultiplier":2,');
+    expect(text).toContain('"MaxWait":40,');
+    expect(text).toContain('"MaxRetries":2,');
+    expect(text).toContain('"TimeoutSeconds":5000,');
+    expect(text).toContain(`"RetryErrorMatch":${JSON.stringify(RETRY_ERROR_MATCH)}`);
+    expect(text).toContain(`"DbUser":${JSON.stringify(DB_USER)}`);
+    expect(text).toContain(resultsRoleArn);
+    expect(executionInput).toEqual([LITERAL_SQL, { ExecuteStatementParameters: { Sql: "SELECT 'long_running' AS tag;" } }]);
+  });
+
+  describe('run on the runtime with the Redshift Data emulator', () => {
+    let emulator: RedshiftDataEmulator;
+    let result: ExecutionResult;
+
+    beforeAll(async () => {
+      emulator = new RedshiftDataEmulator({
+        scenario: {
+          statements: [
+            { match: 'long_running', durationSeconds: LONG_RUNNING_SECONDS },
+            { match: 'retry_me', fail: { error: 'ERROR: "dead" ünï ${x} %{y} lock detected' } },
+            { match: 'no_retry', fail: { error: 'ERROR: permission denied for relation sales' } },
+          ],
+        },
+      });
+      result = await runExecution(definition, executionInput, { emulator });
+    }, 120_000);
+
+    afterAll(async () => {
+      await emulator?.close();
+    });
+
+    test('the execution succeeds and the SQL with ${ and %{ reached the database literally', () => {
+      expect(result.status).toBe('SUCCEEDED');
+      const submitted = emulator.statements().map((statement) => statement.Sql);
+      expect(submitted).toEqual([LITERAL_SQL, "SELECT 'long_running' AS tag;"]);
+      expect(emulator.statements().every((statement) => statement.Status === 'FINISHED')).toBe(true);
+    });
+
+    test('every statement used the default cluster, database and DbUser, under the results role', () => {
+      const executes = emulator.callLog.filter((call) => call.operation === 'ExecuteStatement').slice(0, 2);
+      expect(executes).toHaveLength(2);
+      for (const call of executes) {
+        expect(call.request).toMatchObject({ ClusterIdentifier: 'rt-cluster', Database: 'dev', DbUser: DB_USER });
+        expect(call.identity).toBe(resultsRoleArn);
+      }
+    });
+
+    test('the poll schedule follows initial_wait_time, then base_wait_time x wait_multiplier^k capped at max_wait', () => {
+      // GIVEN a statement running 100 s: checks at 7, then 7+11=18, +22=40, +40=80, +40=120 (finished).
+      const long = emulator.statements().find((statement) => statement.Sql?.includes('long_running'))!;
+      const waitsAfterSubmit = waitDurations(result.history).filter((seconds) => seconds > 0);
+      const expectedLongWaits = [7, 11, 22, 40, 40];
+      // THEN the first query's single poll waited initial_wait_time, the long one the schedule above.
+      expect(waitsAfterSubmit).toEqual([7, ...expectedLongWaits]);
+      expect(long.endsAt - long.createdAt).toBe(LONG_RUNNING_SECONDS * 1000);
+    });
+
+    test('retry_error_match and max_retries took effect: a matching failure is submitted 1 + 2 times, then the execution fails', async () => {
+      // The emulator's scenario fails these two statements with a matching and a non-matching error.
+      const retried = await runExecution(definition, ["SELECT 'retry_me';"], { emulator });
+      const notRetried = await runExecution(definition, ["SELECT 'no_retry';"], { emulator });
+      const submissions = (tag: string) =>
+        emulator.callLog.filter((call) => call.operation === 'ExecuteStatement' && JSON.stringify(call.request).includes(tag)).length;
+      expect(retried.status).toBe('FAILED');
+      expect(submissions('retry_me')).toBe(3);
+      expect(notRetried.status).toBe('FAILED');
+      expect(submissions('no_retry')).toBe(1);
+    }, 60_000);
+  });
+});
