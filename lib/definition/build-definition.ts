@@ -145,6 +145,7 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
       Type: 'Pass',
       Comment: 'Deploy-time defaults: the only place they appear.',
       Assign: { config },
+      Output: {},
       Next: S.VALIDATE,
     },
     [S.VALIDATE]: {

@@ -1,4 +1,9 @@
-/** JSONata of the ValidateInput state: the whole input is checked before any SQL is sent. */
+/**
+ * JSONata of the ValidateInput state: the whole input is checked before any SQL is sent.
+ * The input is read from `$states.context.Execution.Input` while the state's own input is `{}`: JSONata 2.0.6's
+ * object constructor pushes `undefined` into an empty-array context, which would corrupt an input of `[]` where the
+ * context and the input are the same array (as on the local runtime).
+ */
 import { RX_COMPILE_FUNCTION } from '../regex/regex-jsonata';
 import {
   CACHED_PATTERN_PROBLEM_FUNCTION,
@@ -15,7 +20,7 @@ import { jsonataBlock } from './literals';
 
 /** The query array, or `[]` when the input has none (then `problem` says why). */
 export const QUERIES_EXPRESSION = jsonataBlock(
-  [EXTRACT_QUERIES_FUNCTION, '$qs := $extractQueries($states.input)'],
+  [EXTRACT_QUERIES_FUNCTION, '$qs := $extractQueries($states.context.Execution.Input)'],
   '$exists($qs) ? $qs : []',
 );
 
@@ -32,7 +37,7 @@ export const PROBLEM_EXPRESSION = jsonataBlock(
     PARAMS_PROBLEM_FUNCTION,
     ITEM_PROBLEM_FUNCTION,
     EXTRACT_QUERIES_FUNCTION,
-    '$in := $states.input',
+    '$in := $states.context.Execution.Input',
     '$qs := $extractQueries($in)',
     '$fromConfig := $configProblem()',
     CACHED_PATTERN_PROBLEM_FUNCTION,
