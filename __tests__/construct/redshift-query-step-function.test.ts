@@ -2,7 +2,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest'; // types of the cdktf jest matchers
-import { sdkActionsOf } from '../../lib/iam';
+import { LOG_DELIVERY_ACTIONS, sdkActionsOf } from '../../lib/iam';
 import { CLUSTER_USER, only, parseDefinition, resourceName, statementsOf, synth } from './synth-helpers';
 
 Testing.setupJest();
@@ -47,7 +47,7 @@ describe('RedshiftQueryStepFunction', () => {
       [...new Set([...definitionActions, ...READER_EXTRAS])].sort(),
     );
     expect(resultsAllowed.filter((action) => !action.startsWith('redshift-data:'))).toEqual(['redshift:GetClusterCredentials']);
-    expect(allowed(statementsOf(json, executionPolicy.policy))).toEqual(['sts:AssumeRole', ...logDeliveryActions()]);
+    expect(allowed(statementsOf(json, executionPolicy.policy))).toEqual(['sts:AssumeRole', ...LOG_DELIVERY_ACTIONS]);
   });
 
   test('Redshift resources are scoped to the configured cluster, database and user', () => {
@@ -181,18 +181,6 @@ describe('RedshiftQueryStepFunction with a list variable of results principals',
   });
 });
 
-function logDeliveryActions(): string[] {
-  return [
-    'logs:CreateLogDelivery',
-    'logs:DeleteLogDelivery',
-    'logs:DescribeLogGroups',
-    'logs:DescribeResourcePolicies',
-    'logs:GetLogDelivery',
-    'logs:ListLogDeliveries',
-    'logs:PutResourcePolicy',
-    'logs:UpdateLogDelivery',
-  ];
-}
 
 describe('RedshiftQueryStepFunction with a fixed results role name', () => {
   test('the definition refers to the role by a computed ARN (known at plan), so Terraform plans it in full', () => {

@@ -20,3 +20,15 @@ export const SQL_RUNNING_ACTIONS: readonly string[] = [
   'redshift-data:CancelStatement',
   'redshift-data:ExecuteStatement',
 ];
+
+/** What Step Functions needs to deliver execution logs; these actions support no resource-level permissions. */
+export const LOG_DELIVERY_ACTIONS: readonly string[] = [
+  'logs:CreateLogDelivery',
+  'logs:DeleteLogDelivery',
+  'logs:DescribeLogGroups',
+  'logs:DescribeResourcePolicies',
+  'logs:GetLogDelivery',
+  'logs:ListLogDeliveries',
+  'logs:PutResourcePolicy',
+  'logs:UpdateLogDelivery',
+];

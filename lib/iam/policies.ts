@@ -1,4 +1,5 @@
 import {
+  LOG_DELIVERY_ACTIONS,
   RESULTS_READER_ACTIONS,
   RESULTS_READER_TAG_KEY,
   RESULTS_READER_TAG_VALUE,
@@ -59,17 +60,7 @@ function executionRolePolicy(config: PolicyConfig): PolicyStatement[] {
     statements.push({
       sid: 'DeliverExecutionLogs',
       effect: 'Allow',
-      // These log-delivery actions support no resource-level permissions.
-      actions: [
-        'logs:CreateLogDelivery',
-        'logs:DeleteLogDelivery',
-        'logs:DescribeLogGroups',
-        'logs:DescribeResourcePolicies',
-        'logs:GetLogDelivery',
-        'logs:ListLogDeliveries',
-        'logs:PutResourcePolicy',
-        'logs:UpdateLogDelivery',
-      ],
+      actions: [...LOG_DELIVERY_ACTIONS],
       resources: ['*'],
       docUrl: DOC.sfnLogs,
     });
