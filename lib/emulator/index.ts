@@ -3,9 +3,9 @@ export {
   RedshiftDataEmulator,
   RedshiftDataEmulatorOptions,
   ApiCall,
-  StatementSnapshot,
   DEFAULT_IDENTITY,
 } from './redshift-data-emulator';
+export { StatementSnapshot } from './statement-snapshot';
 export { RedshiftDataError, RedshiftDataErrorName, ScenarioError, PortInUseError, REDSHIFT_DATA_ERROR_NAMES } from './errors';
 export { parseScenario, loadScenario, Scenario, StatementRule, StatementFailure, ApiFaultRule, ApiOperation, API_OPERATIONS } from './scenario';
 export { StatementEventBus, StatementEventListener, StatementStatusChangeEvent, StatementStatusChangeDetail } from './event-bus';

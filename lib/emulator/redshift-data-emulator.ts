@@ -3,7 +3,7 @@
  * (or a real server) at submission, and reveals each statement's status as the clock passes the
  * times fixed for it. It is also the runtime's `redshiftdata` service handler.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Clock, VirtualClock } from '../clock';
 import type { ServiceEmulator, TaskInvocation } from '../runtime';
 import { RedshiftDataError, validationError } from './errors';
@@ -12,7 +12,7 @@ import { FaultInjector } from './fault-injector';
 import { toStepFunctionsJson } from './json-safe';
 import { PgliteEngine } from './pglite-engine';
 import { PostgresEngine } from './postgres-engine';
-import { columnMetadata, encodeRow, rowSize } from './result-encoding';
+import { decodeToken, encodeToken, resultPage } from './paging';
 import {
   validateBatchExecuteStatement,
   validateExecuteStatement,
@@ -32,6 +32,8 @@ import {
   SubStatementRecord,
   subStatusAt,
 } from './statement-record';
+import { statementSnapshot, StatementSnapshot } from './statement-snapshot';
+import { statusChangeEvent } from './status-change-event';
 import { describeStatement as renderDescribe, statementData } from './statement-views';
 import type {
   BatchExecuteStatementRequest,
@@ -86,38 +88,6 @@ export interface ApiCall {
   readonly errorMessage?: string;
 }
 
-/** A submitted statement as tests and benchmarks see it. */
-export interface StatementSnapshot {
-  readonly Id: string;
-  readonly operation: 'ExecuteStatement' | 'BatchExecuteStatement';
-  readonly Sql?: string;
-  readonly Sqls?: readonly string[];
-  readonly Database: string;
-  readonly ClusterIdentifier?: string;
-  readonly WorkgroupName?: string;
-  readonly StatementName?: string;
-  readonly ClientToken?: string;
-  readonly identity: string;
-  /** Status now, on the emulator's clock. */
-  readonly Status: StatusString;
-  readonly Error?: string;
-  readonly createdAt: number;
-  /** When it ends (Infinity: never, until cancelled). */
-  readonly endsAt: number;
-  /** Submissions that returned this Id: more than 1 means ClientToken replays. */
-  readonly submissions: number;
-  readonly subStatements: readonly {
-    readonly Id: string;
-    readonly Sql: string;
-    readonly Status: StatusString;
-    readonly Error?: string;
-    /** The Redshift-only feature that was simulated instead of run. */
-    readonly simulated?: string;
-    /** Index of the scenario `statements` rule that matched. */
-    readonly scenarioRule?: number;
-  }[];
-}
-
 interface Session {
   readonly target: ResolvedTarget;
   readonly identity: string;
@@ -143,6 +113,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
   private readonly submissionCounts = new Map<string, number>();
   private readonly clientTokens = new Map<string, StatementRecord>();
   private readonly sessions = new Map<string, Session>();
+  private readonly activeByTarget = new Map<string, Set<StatementRecord>>();
   private readonly calls: Mutable<ApiCall>[] = [];
   private nextQueryId = 100000;
   private nextPid = 1073741824;
@@ -241,35 +212,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
   /** Every submitted statement, oldest first, with its status on the clock now. */
   statements(): readonly StatementSnapshot[] {
     const now = this.clock.now();
-    return [...this.records.values()].map((record) => {
-      const failedSub = record.subs.find((s) => s.final === 'FAILED');
-      const status = statusAt(record, now);
-      return {
-        Id: record.id,
-        operation: record.operation,
-        ...(record.request.Sql !== undefined ? { Sql: record.request.Sql } : {}),
-        ...(record.request.Sqls !== undefined ? { Sqls: record.request.Sqls } : {}),
-        Database: record.target.Database,
-        ...(record.target.ClusterIdentifier !== undefined ? { ClusterIdentifier: record.target.ClusterIdentifier } : {}),
-        ...(record.target.WorkgroupName !== undefined ? { WorkgroupName: record.target.WorkgroupName } : {}),
-        ...(record.request.StatementName !== undefined ? { StatementName: record.request.StatementName } : {}),
-        ...(record.request.ClientToken !== undefined ? { ClientToken: record.request.ClientToken } : {}),
-        identity: record.identity,
-        Status: status,
-        ...(status === 'FAILED' && failedSub?.error ? { Error: failedSub.error } : {}),
-        createdAt: record.createdAt,
-        endsAt: record.endsAt,
-        submissions: this.submissionCounts.get(record.id) ?? 1,
-        subStatements: record.subs.map((sub) => ({
-          Id: `${record.id}:${sub.index}`,
-          Sql: sub.sql,
-          Status: subStatusAt(record, sub, now),
-          ...(sub.error !== undefined ? { Error: sub.error } : {}),
-          ...(sub.simulated !== undefined ? { simulated: sub.simulated } : {}),
-          ...(sub.fate.ruleIndex !== undefined ? { scenarioRule: sub.fate.ruleIndex } : {}),
-        })),
-      };
-    });
+    return [...this.records.values()].map((record) => statementSnapshot(record, now, this.submissionCounts.get(record.id) ?? 1));
   }
 
   /** Runs SQL directly on that database (created if needed); values come back in Postgres text format. */
@@ -364,6 +307,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
       redshiftPid: this.nextPid++,
     };
     this.records.set(record.id, record);
+    this.activeOn(target).add(record);
     if (request.ClientToken !== undefined) this.clientTokens.set(request.ClientToken, record);
     if (sessionId !== undefined) {
       const session = this.sessions.get(sessionId)!;
@@ -430,19 +374,26 @@ export class RedshiftDataEmulator implements ServiceEmulator {
   }
 
   private checkActiveStatements(target: ResolvedTarget, now: number): void {
-    let active = 0;
-    for (const record of this.records.values()) {
-      const sameTarget =
-        record.target.ClusterIdentifier === target.ClusterIdentifier && record.target.WorkgroupName === target.WorkgroupName;
-      if (sameTarget && !isTerminal(statusAt(record, now))) active++;
-    }
+    const active = this.activeOn(target);
+    for (const record of active) if (isTerminal(statusAt(record, now))) active.delete(record);
     const max = this.faults.maxActiveStatements;
-    if (active >= max) {
+    if (active.size >= max) {
       throw new RedshiftDataError(
         'ActiveStatementsExceededException',
-        `Active statements exceeded the allowed quota (${max}): ${active} statements are still running on ${target.ClusterIdentifier ?? target.WorkgroupName}`,
+        `Active statements exceeded the allowed quota (${max}): ${active.size} statements are still running on ${target.ClusterIdentifier ?? target.WorkgroupName}`,
       );
     }
+  }
+
+  /** Statements not yet seen terminal on that cluster/workgroup (pruned lazily by checkActiveStatements). */
+  private activeOn(target: ResolvedTarget): Set<StatementRecord> {
+    const key = target.ClusterIdentifier !== undefined ? `cluster:${target.ClusterIdentifier}` : `workgroup:${target.WorkgroupName}`;
+    let active = this.activeByTarget.get(key);
+    if (!active) {
+      active = new Set();
+      this.activeByTarget.set(key, active);
+    }
+    return active;
   }
 
   private submitResponse(record: StatementRecord): ExecuteStatementResponse {
@@ -507,21 +458,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
       throw validationError(`Query does not have result: statement ${id} returned no result set (HasResultSet is false)`);
     }
     const offset = nextToken === undefined ? 0 : decodeToken(nextToken, id);
-    const { fields, rows } = sub.result;
-    let end = offset;
-    let bytes = 0;
-    while (end < rows.length && end - offset < this.pageRows) {
-      const size = rowSize(rows[end]!);
-      if (end > offset && bytes + size > this.pageBytes) break;
-      bytes += size;
-      end++;
-    }
-    return {
-      Records: rows.slice(offset, end).map((row) => encodeRow(fields, row)),
-      ColumnMetadata: columnMetadata(fields),
-      TotalNumRows: rows.length,
-      ...(end < rows.length ? { NextToken: encodeToken(id, end) } : {}),
-    };
+    return resultPage(sub.result, offset, { rows: this.pageRows, bytes: this.pageBytes }, id);
   }
 
   private scheduleEvent(record: StatementRecord): void {
@@ -535,35 +472,8 @@ export class RedshiftDataEmulator implements ServiceEmulator {
   }
 
   private publishEvent(record: StatementRecord): void {
-    const now = this.clock.now();
-    const state = statusAt(record, now);
-    if (!isTerminal(state)) return;
-    const t = record.target;
-    const resource = t.ClusterIdentifier !== undefined
-      ? `arn:aws:redshift:${this.region}:${this.accountId}:cluster:${t.ClusterIdentifier}`
-      : t.WorkgroupName!.startsWith('arn:')
-        ? t.WorkgroupName!
-        : `arn:aws:redshift-serverless:${this.region}:${this.accountId}:workgroup/${uuidFromName(t.WorkgroupName!)}`;
-    const ran = record.subs.filter((s) => s.start !== s.end || s.final === 'FINISHED');
-    this.eventBus.publish({
-      version: '0',
-      id: randomUUID(),
-      'detail-type': 'Redshift Data Statement Status Change',
-      source: 'aws.redshift-data',
-      account: this.accountId,
-      time: new Date(now).toISOString(),
-      region: this.region,
-      resources: [resource],
-      detail: {
-        principal: record.identity,
-        statementName: record.request.StatementName ?? '',
-        statementId: record.id,
-        redshiftQueryId: (ran[ran.length - 1] ?? record.subs[0]!).redshiftQueryId,
-        state: state as 'FINISHED' | 'FAILED' | 'ABORTED',
-        rows: state === 'FINISHED' ? record.subs.reduce((sum, s) => sum + s.resultRows, 0) : -1,
-        expireAt: Math.floor((now + RETENTION_MS) / 1000),
-      },
-    });
+    const event = statusChangeEvent(record, this.clock.now(), this.region, this.accountId);
+    if (event) this.eventBus.publish(event);
   }
 }
 
@@ -585,24 +495,4 @@ function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.keys(member).sort().map((k) => [k, member[k]]))
       : member,
   );
-}
-
-function encodeToken(scope: string, offset: number): string {
-  return Buffer.from(JSON.stringify({ s: scope, o: offset })).toString('base64url');
-}
-
-function decodeToken(token: string, scope: string): number {
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { s?: unknown; o?: unknown };
-    if (parsed.s === scope && typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) return parsed.o;
-  } catch {
-    /* reported below */
-  }
-  throw validationError(`NextToken ${JSON.stringify(token)} is not valid for this request; pass the NextToken of the previous page unchanged`);
-}
-
-/** A stable workgroup UUID for a workgroup name, so event ARNs look like AWS's. */
-function uuidFromName(name: string): string {
-  const hex = createHash('sha256').update(name).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
