@@ -1,3 +1,4 @@
+import type { TestSuiteTiming } from './test-suite-time';
 import type { CommandTiming } from './timing';
 
 export interface ThroughputResult {
@@ -37,5 +38,5 @@ export interface EngineeringResults {
   readonly synth: Measured<CommandTiming>;
   readonly definitionSizes: Measured<DefinitionSizes>;
   readonly throughput: Measured<ThroughputResult>;
-  readonly testSuite: Measured<CommandTiming>;
+  readonly testSuite: Measured<TestSuiteTiming>;
 }
