@@ -185,8 +185,24 @@ describe('valid definitions yield no diagnostics (no false errors)', () => {
     }
   });
 
-  test('the state machine our definition generator builds', () => {
-    expect(validateDefinition(buildDefinition({}))).toEqual([]);
+  test.each([
+    ['defaults', {}],
+    ['cluster + DbUser, retry regex, timeout', { clusterIdentifier: 'analytics', database: 'dev', dbUser: 'etl', retryErrorMatch: '^(deadlock|could not)', maxRetries: 3, timeoutSeconds: 3600 }],
+    [
+      'workgroup + secret, results role, fractional waits',
+      {
+        workgroupName: 'wg',
+        database: 'dev',
+        secretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:redshift',
+        resultsRoleArn: 'arn:aws:iam::123456789012:role/results',
+        initialWaitTime: 5,
+        baseWaitTime: 2.5,
+        waitMultiplier: 1.5,
+        maxWait: 60,
+      },
+    ],
+  ] as const)('the state machine our definition generator builds (%s)', (_variant, options) => {
+    expect(validateDefinition(buildDefinition(options))).toEqual([]);
   });
 
   test('a 40-state machine, given as JSON text, and the input is not modified', () => {
