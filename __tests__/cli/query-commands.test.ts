@@ -64,6 +64,12 @@ describe('redshift-query queries / definition / synthesized', () => {
     expect(JSON.parse(io.stdout.text).output).toHaveLength(1);
   });
 
+  test('queries --quiet: only the summary on stderr', async () => {
+    const { code, io } = await cli(['queries', '--sql', 'select 4', '--quiet']);
+    expect(code).toBe(ExitCode.SUCCESS);
+    expect(io.stderr.lines).toEqual([expect.stringMatching(/^Execution SUCCEEDED \(/)]);
+  });
+
   test('queries: a failing query exits 1 with Error and Cause', async () => {
     const { code, io } = await cli(['queries', '--sql', 'selec 1', '--max-retries', '0']);
     expect(code).toBe(ExitCode.EXECUTION_FAILED);

@@ -11,6 +11,8 @@ export interface ExecutionFlags {
   readonly name?: string;
   /** Include the full execution history in the JSON result. @default false */
   readonly history?: boolean;
+  /** No progress display; stderr only gets the final summary (and errors). @default false */
+  readonly quiet?: boolean;
 }
 
 export function addExecutionFlags(command: Command): Command {
@@ -22,5 +24,6 @@ export function addExecutionFlags(command: Command): Command {
         .default(0, 'virtual time'),
     )
     .option('--name <execution-name>', 'execution name ($states.context.Execution.Name)')
-    .option('--history', 'include the full execution history in the JSON result');
+    .option('--history', 'include the full execution history in the JSON result')
+    .option('-q, --quiet', 'no per-query progress on stderr (the summary and errors still go there)');
 }

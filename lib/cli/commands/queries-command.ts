@@ -33,7 +33,7 @@ Examples:
   );
   command.action(async (source: string | undefined, flags: QueriesFlags) => {
     const queries = await loadQueryList(source, flags.sql, context.io, '<queries>');
-    const renderer = createProgressRenderer(context.io.stderr);
+    const renderer = createProgressRenderer(context.io.stderr, flags.quiet === true);
     let outcome;
     try {
       outcome = await runQueryList(queries, {

@@ -35,7 +35,7 @@ Example:
     const synthesized = await loadSynthesizedDefinition(resolveUserPath(path, context.io), { stackName: flags.stack });
     const queries = await loadQueryList(flags.queries, flags.sql, context.io, '--queries');
     context.io.stderr.write(`State machine ${synthesized.resourceName} from ${synthesized.file}\n`);
-    const renderer = createProgressRenderer(context.io.stderr);
+    const renderer = createProgressRenderer(context.io.stderr, flags.quiet === true);
     let outcome;
     try {
       outcome = await runQueryList(queries, {

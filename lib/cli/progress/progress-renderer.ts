@@ -10,7 +10,8 @@ export interface ProgressRenderer {
   finish(): void;
 }
 
-/** A live, redrawn display on a terminal; plain lines (one per notable change) otherwise. */
-export function createProgressRenderer(stream: OutputStream): ProgressRenderer {
+/** A live, redrawn display on a terminal; plain lines (one per notable change) otherwise; nothing when quiet. */
+export function createProgressRenderer(stream: OutputStream, quiet = false): ProgressRenderer {
+  if (quiet) return { onProgress: () => undefined, finish: () => undefined };
   return stream.isTTY ? new TtyProgressRenderer(stream) : new PlainProgressRenderer(stream);
 }
