@@ -103,6 +103,17 @@ describe('addSchedule', () => {
   });
 });
 
+describe('trigger validation', () => {
+  test('a rejected trigger creates nothing, not even the shared trigger role', () => {
+    const { json } = withTrigger((c) => {
+      expect(() => c.addSchedule({ schedule: 'rate(0 days)', queries: ['VACUUM'] })).toThrow(ConstructValidationError);
+      expect(() => c.addEventTrigger({ eventPattern: { source: ['x'] } })).toThrow(ConstructValidationError);
+    });
+    expect(Object.keys(json.resource.aws_iam_role).filter((name) => name.includes('TriggerRole'))).toEqual([]);
+    expect(json.resource.aws_cloudwatch_event_rule).toBeUndefined();
+  });
+});
+
 describe('addEventTrigger', () => {
   test('queriesPath becomes an input transformer producing {"Queries": <list>} (never the raw event)', () => {
     const { text } = withTrigger((c) => c.addEventTrigger({ eventPattern: { source: ['my.app'], 'detail-type': ['Load finished'] }, queriesPath: '$.detail.queries' }));

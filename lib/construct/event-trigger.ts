@@ -6,7 +6,7 @@ import { PropChecks, isKnown } from './prop-checks';
 import { executionInput, type QueryItem } from './query-list';
 import { escapeTerraformTemplate, toTerraformJson } from './terraform-json';
 import { checkDeliveryOptions, checkQueries } from './trigger-checks';
-import type { TriggerDeliveryOptions, TriggerResources } from './trigger-resources';
+import type { TriggerContext, TriggerDeliveryOptions } from './trigger-resources';
 
 /** EventBridge input transformer. @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-transform-target-input.html */
 export interface EventInputTransformer {
@@ -48,7 +48,7 @@ export interface EventTriggerOptions extends TriggerDeliveryOptions {
 const MAX_EVENT_PATTERN_LENGTH = 4096;
 const PLACEHOLDER = /<([A-Za-z0-9_.-]+)>/g;
 
-export function addEventTrigger(scope: Construct, id: string, options: EventTriggerOptions, resources: TriggerResources): void {
+export function addEventTrigger(scope: Construct, id: string, options: EventTriggerOptions, context: TriggerContext): void {
   const check = new PropChecks(`${scope.node.path}/${id}`);
   const pattern = options.eventPattern;
   if (!Token.isUnresolved(pattern) && (typeof pattern !== 'object' || pattern === null || Array.isArray(pattern) || Object.keys(pattern).length === 0)) {
@@ -68,7 +68,7 @@ export function addEventTrigger(scope: Construct, id: string, options: EventTrig
   let inputTransformer: { inputPaths?: Record<string, string>; inputTemplate: string } | undefined;
   if (options.queries !== undefined) {
     input = toTerraformJson(executionInput(options.queries));
-    checkQueries(check, 'addEventTrigger', options.queries, resources.queryContext, input);
+    checkQueries(check, 'addEventTrigger', options.queries, context.queryContext, input);
   } else if (options.queriesPath !== undefined) {
     check.pattern('addEventTrigger.queriesPath', options.queriesPath, /^\$(\.[A-Za-z0-9_-]+|\[\d+\])*$/, "a JSON path into the event such as '$.detail.queries'");
     inputTransformer = { inputPaths: { queries: options.queriesPath }, inputTemplate: '{"Queries": <queries>}' };
@@ -81,6 +81,7 @@ export function addEventTrigger(scope: Construct, id: string, options: EventTrig
     };
   }
 
+  const resources = context.resources();
   const rule = new CloudwatchEventRule(scope, id, {
     namePrefix: resources.namePrefix,
     description: options.description,

@@ -17,7 +17,7 @@ import { resolveRedshiftTarget } from './redshift-target';
 import { renderPolicyDocument } from './render-policy';
 import { addSchedule, type ScheduleOptions } from './schedule';
 import { toTerraformJson } from './terraform-json';
-import type { TriggerResources } from './trigger-resources';
+import type { TriggerContext, TriggerResources } from './trigger-resources';
 import { validateProps } from './validate-props';
 
 /** Construct prop behind each definition option, for error messages. */
@@ -69,26 +69,15 @@ export class RedshiftQueryStepFunction extends Construct {
     this.namePrefix = props.namePrefix ?? PROP_DEFAULTS.namePrefix;
     const tags = props.tags;
 
-    const partition = new DataAwsPartition(this, 'Partition').partition;
-    const region = new DataAwsRegion(this, 'Region').name;
-    this.accountId = new DataAwsCallerIdentity(this, 'Account').accountId;
-    const stateMachineArnPattern = `arn:${partition}:states:${region}:${this.accountId}:stateMachine:${
-      props.stateMachineName ?? `${this.namePrefix}*`
-    }`;
-
-    const logLevel = props.logging?.level ?? PROP_DEFAULTS.logLevel;
-    const logging = logLevel !== 'OFF';
-    const tracing = props.tracing ?? PROP_DEFAULTS.tracing;
-
-    // Lazy ARNs break the cycle "role trust needs the other role's ARN": the builder only handles strings.
-    let executionRole: IamRole | undefined;
-    let resultsRole: IamRole | undefined;
-    const executionRoleArn = Lazy.stringValue({ produce: () => executionRole!.arn });
+    // Everything that can reject the props runs before the first resource is created (lazy ARNs resolve at synth).
+    let resources: { partition: string; accountId: string; executionRole?: IamRole; resultsRole?: IamRole } | undefined;
+    const lazy = (produce: () => string) => Lazy.stringValue({ produce });
+    const executionRoleArn = lazy(() => resources!.executionRole!.arn);
     // A fixed results role name gives an ARN Terraform knows at plan time, so the definition is planned in full.
     const resultsRoleArn =
       props.resultsRoleName !== undefined
-        ? `arn:${partition}:iam::${this.accountId}:role${props.iamPath ?? PROP_DEFAULTS.iamPath}${props.resultsRoleName}`
-        : Lazy.stringValue({ produce: () => resultsRole!.arn });
+        ? lazy(() => `arn:${resources!.partition}:iam::${resources!.accountId}:role${props.iamPath ?? PROP_DEFAULTS.iamPath}${props.resultsRoleName}`)
+        : lazy(() => resources!.resultsRole!.arn);
 
     const options: DefinitionOptions = {
       initialWaitTime: props.initialWaitTime ?? PROP_DEFAULTS.initialWaitTime,
@@ -115,6 +104,17 @@ export class RedshiftQueryStepFunction extends Construct {
       throw new ConstructValidationError(this.node.path, `definition.States.${task.stateName}`, `calls ${task.resource} ${withoutCredentials ? 'without Credentials' : 'which the IAM policy builder does not cover'}.`);
     }
 
+    const partition = new DataAwsPartition(this, 'Partition').partition;
+    const region = new DataAwsRegion(this, 'Region').name;
+    this.accountId = new DataAwsCallerIdentity(this, 'Account').accountId;
+    resources = { partition, accountId: this.accountId };
+    const stateMachineArnPattern = `arn:${partition}:states:${region}:${this.accountId}:stateMachine:${
+      props.stateMachineName ?? `${this.namePrefix}*`
+    }`;
+    const logLevel = props.logging?.level ?? PROP_DEFAULTS.logLevel;
+    const logging = logLevel !== 'OFF';
+    const tracing = props.tracing ?? PROP_DEFAULTS.tracing;
+
     const policies = buildPolicies({
       partition,
       region,
@@ -130,8 +130,9 @@ export class RedshiftQueryStepFunction extends Construct {
       kmsKeyArn: props.kmsKeyArn,
     });
 
-    executionRole = this.createRole('ExecutionRole', 'sfn-', 'Step Functions execution role: may only assume the results role', policies.executionRoleTrust);
-    resultsRole = this.createRole('ResultsRole', 'results-', 'Runs the Redshift Data API calls of the state machine and reads their results', policies.resultsRoleTrust, props.resultsRoleName);
+    const executionRole = this.createRole('ExecutionRole', 'sfn-', 'Step Functions execution role: may only assume the results role', policies.executionRoleTrust);
+    const resultsRole = this.createRole('ResultsRole', 'results-', 'Runs the Redshift Data API calls of the state machine and reads their results', policies.resultsRoleTrust, props.resultsRoleName);
+    resources = { ...resources, executionRole, resultsRole };
     const executionPolicy = this.attachPolicy('ExecutionRolePolicy', executionRole, policies.executionRolePolicy);
     const resultsPolicy = this.attachPolicy('ResultsRolePolicy', resultsRole, policies.resultsRolePolicy);
 
@@ -191,12 +192,22 @@ export class RedshiftQueryStepFunction extends Construct {
    * `scheduler` options (timezone, flexible window) are given.
    */
   addSchedule(options: ScheduleOptions): void {
-    addSchedule(this, `Schedule${++this.triggerCount}`, options, this.triggerResources());
+    addSchedule(this, `Schedule${++this.triggerCount}`, options, this.triggerContext());
   }
 
   /** Starts an execution for every event matching a pattern, with an input that is always a valid query list. */
   addEventTrigger(options: EventTriggerOptions): void {
-    addEventTrigger(this, `EventTrigger${++this.triggerCount}`, options, this.triggerResources());
+    addEventTrigger(this, `EventTrigger${++this.triggerCount}`, options, this.triggerContext());
+  }
+
+  private triggerContext(): TriggerContext {
+    return {
+      queryContext: {
+        hasDefaultTarget: this.props.defaultClusterId !== undefined || this.props.defaultWorkgroupName !== undefined,
+        hasDefaultDatabase: this.props.defaultDb !== undefined,
+      },
+      resources: () => this.triggerResources(),
+    };
   }
 
   private triggerResources(): TriggerResources {
@@ -211,10 +222,6 @@ export class RedshiftQueryStepFunction extends Construct {
       namePrefix: this.namePrefix,
       tags: this.props.tags,
       kmsKeyArn: this.props.kmsKeyArn,
-      queryContext: {
-        hasDefaultTarget: this.props.defaultClusterId !== undefined || this.props.defaultWorkgroupName !== undefined,
-        hasDefaultDatabase: this.props.defaultDb !== undefined,
-      },
       attachPolicy: (id, statements) => this.attachPolicy(id, this.triggerRole!, statements),
     };
   }

@@ -8,7 +8,7 @@ import { executionInput, type QueryItem } from './query-list';
 import { scheduleExpressionProblem } from './schedule-expression';
 import { toTerraformJson } from './terraform-json';
 import { checkDeliveryOptions, checkQueries } from './trigger-checks';
-import type { TriggerDeliveryOptions, TriggerResources } from './trigger-resources';
+import type { TriggerContext, TriggerDeliveryOptions } from './trigger-resources';
 
 export interface SchedulerOptions {
   /**
@@ -35,7 +35,7 @@ export interface ScheduleOptions extends TriggerDeliveryOptions {
   readonly scheduler?: SchedulerOptions;
 }
 
-export function addSchedule(scope: Construct, id: string, options: ScheduleOptions, resources: TriggerResources): void {
+export function addSchedule(scope: Construct, id: string, options: ScheduleOptions, context: TriggerContext): void {
   const check = new PropChecks(`${scope.node.path}/${id}`);
   const kind = options.scheduler ? 'scheduler' : 'rule';
   if (isKnown(options.schedule)) {
@@ -43,7 +43,7 @@ export function addSchedule(scope: Construct, id: string, options: ScheduleOptio
     if (problem) check.fail('addSchedule.schedule', `${problem} Received: ${JSON.stringify(options.schedule)}`);
   }
   const input = toTerraformJson(executionInput(options.queries));
-  checkQueries(check, 'addSchedule', options.queries, resources.queryContext, input);
+  checkQueries(check, 'addSchedule', options.queries, context.queryContext, input);
   checkDeliveryOptions(check, 'addSchedule', options);
   const timezone = options.scheduler?.timezone;
   if (isKnown(timezone) && !isIanaTimeZone(timezone)) {
@@ -51,6 +51,7 @@ export function addSchedule(scope: Construct, id: string, options: ScheduleOptio
   }
   check.number('addSchedule.scheduler.flexibleWindowMinutes', options.scheduler?.flexibleWindowMinutes, { min: 1, max: 1440, integer: true });
 
+  const resources = context.resources();
   const retryPolicy = options.retryPolicy && {
     maximumEventAgeInSeconds: options.retryPolicy.maximumEventAgeSeconds,
     maximumRetryAttempts: options.retryPolicy.maximumRetryAttempts,

@@ -3,6 +3,13 @@ import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import type { PolicyStatement } from '../iam';
 import type { QueryListContext } from './query-list';
 
+/** What a trigger gets from its construct: the query defaults to validate against, then (once valid) its resources. */
+export interface TriggerContext {
+  readonly queryContext: QueryListContext;
+  /** Creates the shared trigger role on first use: call it only after validation, so bad options create nothing. */
+  readonly resources: () => TriggerResources;
+}
+
 /** What a trigger needs from the construct it starts. */
 export interface TriggerResources {
   /** Role trusted by EventBridge and Scheduler, allowed to start this state machine only. */
@@ -13,7 +20,6 @@ export interface TriggerResources {
   readonly tags?: Record<string, string>;
   /** Key encrypting Scheduler schedules. @default - AWS owned key */
   readonly kmsKeyArn?: string;
-  readonly queryContext: QueryListContext;
   readonly attachPolicy: (id: string, statements: readonly PolicyStatement[]) => IamRolePolicy;
 }
 
