@@ -41,3 +41,14 @@ describe('assertValidDefinition', () => {
     expect(warnings[0]?.message).toContain("State 'Describe'");
   });
 });
+
+describe('validateDefinition on hostile input', () => {
+  test('absurdly deep nesting is a TOO_DEEPLY_NESTED diagnostic, not a crash', () => {
+    let deep: Record<string, unknown> = { leaf: '{% 1 %}' };
+    for (let level = 0; level < 200_000; level += 1) deep = { a: deep };
+    const machine = { QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: deep, End: true } } };
+    expect(validateDefinition(machine)).toEqual([
+      expect.objectContaining({ severity: 'ERROR', code: 'TOO_DEEPLY_NESTED', location: '' }),
+    ]);
+  });
+});

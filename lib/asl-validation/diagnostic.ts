@@ -32,6 +32,8 @@ export const DiagnosticCode = {
   UnsupportedJsonataExpression: 'UNSUPPORTED_JSONATA_EXPRESSION',
   /** AWS: the definition text is not JSON. */
   InvalidJsonDescription: 'INVALID_JSON_DESCRIPTION',
+  /** AWS: the states are too deeply nested (here: nesting deep enough to exhaust the call stack). */
+  TooDeeplyNested: 'TOO_DEEPLY_NESTED',
   /** AWS: the definition is null or empty. */
   MissingDescription: 'MISSING_DESCRIPTION',
   /** Warning only (AWS refuses `$eval` when the expression runs, not when the definition is created). */

@@ -12,14 +12,31 @@ import { checkVariables } from './variable-checks';
 /**
  * Statically validates a Step Functions state-machine definition the way AWS's
  * `ValidateStateMachineDefinition` does, recursing into Map and Parallel scopes. Accepts the parsed
- * definition or its JSON text. Never throws; an empty result means AWS would accept the definition as
- * far as this validator knows. Compiled schemas are shared by all calls.
+ * definition or its JSON text. Never throws for bad input; an empty result means AWS would accept the
+ * definition as far as this validator knows. Compiled schemas are shared by all calls.
  */
 export function validateDefinition(definition: unknown): ValidationDiagnostic[] {
   const sink = new DiagnosticSink();
   const parsed = parseInput(definition, sink);
   if (!parsed) return [...sink.diagnostics];
+  try {
+    runChecks(parsed, sink);
+  } catch (error) {
+    // The checks recurse through the JSON; only absurd nesting gets here (a 1 MB definition can nest ~150,000 levels).
+    if (!(error instanceof RangeError)) throw error;
+    return [
+      {
+        severity: 'ERROR',
+        code: DiagnosticCode.TooDeeplyNested,
+        message: 'The state machine definition is nested too deeply to validate; flatten its states or templates',
+        location: '',
+      },
+    ];
+  }
+  return [...sink.diagnostics];
+}
 
+function runChecks(parsed: JsonObject, sink: DiagnosticSink): void {
   const tree = buildScopeTree(parsed);
   const downgraded = checkQueryLanguages(parsed, tree, sink);
   checkStateNames(tree.states, sink);
@@ -28,7 +45,6 @@ export function validateDefinition(definition: unknown): ValidationDiagnostic[] 
   for (const state of tree.states) checkState(state, downgraded.has(state), sink);
   checkVariables(tree.states, sink);
   checkMachineSchema(parsed, sink);
-  return [...sink.diagnostics];
 }
 
 function parseInput(definition: unknown, sink: DiagnosticSink): JsonObject | undefined {
