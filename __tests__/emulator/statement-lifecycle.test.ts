@@ -5,6 +5,7 @@ import {
   RedshiftDataEmulator,
   RedshiftDataEmulatorOptions,
   RedshiftDataError,
+  sequentialIds,
   StatementStatusChangeEvent,
 } from '../../lib/emulator';
 
@@ -217,6 +218,15 @@ describe('SQL features', () => {
     expect((await emulator.describeStatement({ Id: create.Id })).Status).toBe('FINISHED');
     expect((await emulator.getStatementResult({ Id: use.Id })).Records).toEqual([[{ stringValue: 'd' }, { booleanValue: true }]]);
     await expect(emulator.query('dev', "select to_regclass('feat1') is not null as e")).resolves.toEqual([{ e: 't' }]);
+  });
+
+  test('sequentialIds makes reproducible statement Ids that DescribeStatement accepts', async () => {
+    const { clock, emulator } = setup({ idFactory: sequentialIds() });
+    const first = await emulator.executeStatement({ ...cluster, Sql: 'select 1' });
+    const second = await emulator.batchExecuteStatement({ ...cluster, Sqls: ['select 1', 'select 2'] });
+    expect([first.Id, second.Id]).toEqual(['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']);
+    clock.advance(5000);
+    await expect(emulator.describeStatement({ Id: `${second.Id}:2` })).resolves.toMatchObject({ Status: 'FINISHED' });
   });
 
   test('one database per Database name', async () => {

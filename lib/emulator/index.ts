@@ -4,6 +4,7 @@ export {
   RedshiftDataEmulatorOptions,
   ApiCall,
   DEFAULT_IDENTITY,
+  sequentialIds,
 } from './redshift-data-emulator';
 export { StatementSnapshot } from './statement-snapshot';
 export { RedshiftDataError, RedshiftDataErrorName, ScenarioError, PortInUseError, REDSHIFT_DATA_ERROR_NAMES } from './errors';

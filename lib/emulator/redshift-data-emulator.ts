@@ -74,6 +74,14 @@ export interface RedshiftDataEmulatorOptions {
   readonly resultPageBytes?: number;
   /** Identity of direct method calls that pass none. @default DEFAULT_IDENTITY */
   readonly defaultIdentity?: string;
+  /** Makes statement and session Ids (lowercase UUIDs). @default crypto.randomUUID; see sequentialIds() for reproducible runs */
+  readonly idFactory?: () => string;
+}
+
+/** Reproducible UUID-shaped Ids: `00000000-0000-4000-8000-000000000001`, `...002`, ... */
+export function sequentialIds(): () => string {
+  let next = 0;
+  return () => `00000000-0000-4000-8000-${(++next).toString(16).padStart(12, '0')}`;
 }
 
 /** One API call as the emulator received it. */
@@ -109,6 +117,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
   private readonly pageRows: number;
   private readonly pageBytes: number;
   private readonly defaultIdentity: string;
+  private readonly newId: () => string;
   private readonly records = new Map<string, StatementRecord>();
   private readonly submissionCounts = new Map<string, number>();
   private readonly clientTokens = new Map<string, StatementRecord>();
@@ -130,6 +139,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
     this.pageRows = options.resultPageRows ?? 1000;
     this.pageBytes = options.resultPageBytes ?? 100 * 1024;
     this.defaultIdentity = options.defaultIdentity ?? DEFAULT_IDENTITY;
+    this.newId = options.idFactory ?? randomUUID;
   }
 
   /** Every API call received, in order (failed ones carry `errorCode`). */
@@ -291,7 +301,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
     const { startedAt, endsAt } = scheduleTimeline({ pickedAt }, subs);
     const last = subs.find((s) => s.final !== 'FINISHED' || s.end === Infinity);
     const record: StatementRecord = {
-      id: randomUUID(),
+      id: this.newId(),
       operation,
       identity,
       request,
@@ -365,7 +375,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
       ...(request.SecretArn !== undefined ? { SecretArn: request.SecretArn } : {}),
     };
     if (request.SessionKeepAliveSeconds) {
-      const sessionId = randomUUID();
+      const sessionId = this.newId();
       const keepAliveMs = request.SessionKeepAliveSeconds * 1000;
       this.sessions.set(sessionId, { target, identity, keepAliveMs, expiresAt: now + keepAliveMs });
       return { target, sessionId };

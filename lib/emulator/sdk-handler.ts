@@ -61,7 +61,8 @@ export function createSdkRedshiftDataHandler(options: SdkRedshiftDataHandlerOpti
       }
       const identity = invocation.credentials?.RoleArn ?? invocation.executionRoleArn;
       try {
-        const output = await clientFor(identity).send(new Command(args ?? {}), { abortSignal: invocation.signal });
+        // The HTTP round trip is real I/O: virtual time must not move during it (as for in-process calls).
+        const output = await invocation.clock.hold(clientFor(identity).send(new Command(args ?? {}), { abortSignal: invocation.signal }));
         return toStepFunctionsJson(output);
       } catch (error) {
         throw asServiceError(error);
