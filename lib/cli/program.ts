@@ -36,6 +36,7 @@ export function makeProgram(options: MakeProgramOptions = {}): Command {
     .version(packageVersion(), '-V, --version')
     .option('--debug', 'show stack traces of errors')
     .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true })
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
