@@ -98,6 +98,47 @@ describe('Map state (inline)', () => {
     expect(eventsOf(result, 'MapIterationStarted')).toHaveLength(2);
   });
 
+  test('iterations still running when another fails are aborted; those not started never start', async () => {
+    const result = await run(
+      {
+        M: {
+          Type: 'Map',
+          Items: [1000, 1, 1000, 1000],
+          MaxConcurrency: 3,
+          ItemProcessor: {
+            StartAt: 'Sleep',
+            States: {
+              Sleep: { Type: 'Wait', Seconds: '{% $states.input %}', Next: 'Check' },
+              Check: { Type: 'Choice', Choices: [{ Condition: '{% $states.input = 1 %}', Next: 'Boom' }], Default: 'Ok' },
+              Boom: { Type: 'Fail', Error: 'Boom', Cause: 'item 1' },
+              Ok: { Type: 'Succeed' },
+            },
+          },
+          End: true,
+        },
+      },
+    );
+    expect([result.error, result.cause]).toEqual(['Boom', 'item 1']);
+    expect(eventsOf(result, 'MapIterationStarted').map((e) => e.details!.index)).toEqual([0, 1, 2]);
+    expect(eventsOf(result, 'MapIterationAborted').map((e) => e.details!.index).sort()).toEqual([0, 2]);
+    expect(result.durationMs).toBe(1_000);
+  });
+
+  test('the history limit reached inside a Map ends the execution once, with nothing after it', async () => {
+    const spinner = {
+      StartAt: 'Tick',
+      States: {
+        Tick: { Type: 'Wait', Seconds: 1, Next: 'Again' },
+        Again: { Type: 'Choice', Choices: [{ Condition: '{% false %}', Next: 'Stop' }], Default: 'Tick' },
+        Stop: { Type: 'Succeed' },
+      },
+    };
+    const result = await run({ M: { Type: 'Map', Items: [1, 2, 3], ItemProcessor: spinner, End: true } }, {}, { maxHistoryEvents: 300 });
+    expect(result.history).toHaveLength(300);
+    expect(result.history.filter((e) => e.type.startsWith('Execution') && e.type !== 'ExecutionStarted')).toHaveLength(1);
+    expect(result.error).toBe('States.Runtime');
+  });
+
   test('tolerates failures up to ToleratedFailureCount, then fails with States.ExceedToleratedFailureThreshold', async () => {
     const { handler } = concurrencyProbe();
     const tolerated = await run(mapOf({ ToleratedFailureCount: 1 }), [1, -2, 3], { taskHandlers: { [LAMBDA]: handler as never } });

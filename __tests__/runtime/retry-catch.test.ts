@@ -175,6 +175,20 @@ describe('Catch', () => {
     expect(result.output).toEqual({ item: 7, reason: 'nope' });
   });
 
+  test("a catcher whose own Output fails ends the execution with that States.QueryEvaluationError", async () => {
+    const result = await run(
+      {
+        T: { Type: 'Task', Resource: LAMBDA, Catch: [{ ErrorEquals: ['States.ALL'], Output: '{% $states.errorOutput.nope %}', Next: 'C' }], End: true },
+        C: { Type: 'Pass', End: true },
+      },
+      {},
+      { taskHandlers: { [LAMBDA]: async () => { throw new Error('x'); } } },
+    );
+    expect(result.error).toBe('States.QueryEvaluationError');
+    expect(result.cause).toContain("for the field 'Catch[0]/Output'");
+    expect(types(result).slice(-2)).toEqual(['EvaluationFailed', 'ExecutionFailed']);
+  });
+
   test('retries first, then catches when the retrier is exhausted', async () => {
     const { handler, attempts } = failing('E', 'E', 'E');
     const result = await run(

@@ -22,6 +22,15 @@ describe('Task state', () => {
     expect(calls[0]!.invocation.credentials).toBeUndefined();
   });
 
+  test('accepts Arguments as one expression building the whole object', async () => {
+    const result = await run(
+      { T: { Type: 'Task', Resource: LAMBDA, Arguments: "{% {'FunctionName': 'f', 'Payload': $states.input} %}", End: true } },
+      { x: 1 },
+      { taskHandlers: { [LAMBDA]: async (args) => args } },
+    );
+    expect(result.output).toEqual({ FunctionName: 'f', Payload: { x: 1 } });
+  });
+
   test('passes the state input as arguments when Arguments is absent, and the result as output when Output is absent', async () => {
     const result = await run({ T: { Type: 'Task', Resource: LAMBDA, End: true } }, { a: 1 }, { taskHandlers: { [LAMBDA]: async (args) => ({ echoed: args }) } });
     expect(result.output).toEqual({ echoed: { a: 1 } });

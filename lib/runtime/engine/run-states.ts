@@ -61,7 +61,16 @@ async function runState(exec: Execution, state: CompiledState, input: unknown, l
       }
       const catcher = state.catch.find((c) => errorMatches(c.errorEquals, error.error));
       if (!catcher) throw error;
-      return complete(run, await caught(run, catcher, error));
+      try {
+        return complete(run, await caught(run, catcher, error));
+      } catch (catcherError) {
+        // A catcher's own Output/Assign failing ends the state for good (no second round of Retry/Catch).
+        if (catcherError instanceof StatesError && !catcherError.recorded && catcherError.error === StatesErrors.QueryEvaluationError) {
+          catcherError.recorded = true;
+          exec.record(lane, 'EvaluationFailed', { error: catcherError.error, cause: catcherError.cause, location: catcherError.field, state: state.name });
+        }
+        throw catcherError;
+      }
     }
   }
 }

@@ -38,7 +38,6 @@ export async function runMap(run: StateRun<MapState>, runStates: MachineRunner):
     const item = items[index];
     const iterationLane = childLane(exec, lane, startedId, signal, { Index: index, Value: item });
     try {
-      if (signal.aborted) throw signal.reason;
       exec.record(iterationLane, 'MapIterationStarted', { name: state.name, index });
       const input = state.itemSelector
         ? await evaluateTemplate(state.itemSelector, run.env({ context: { ...run.contextObject(), Map: { Item: iterationLane.mapItem } } }))
@@ -46,17 +45,22 @@ export async function runMap(run: StateRun<MapState>, runStates: MachineRunner):
       results[index] = await runStates(exec, state.processor, input, iterationLane);
       exec.record(iterationLane, 'MapIterationSucceeded', { name: state.name, index });
     } catch (error) {
-      if (error instanceof StatesError) {
-        failures++;
-        firstFailure ??= error;
-        exec.record(iterationLane, 'MapIterationFailed', { name: state.name, index, error: error.error, cause: error.cause });
-        results[index] = { Error: error.error, Cause: error.cause };
-        if (failures > allowedFailures || !hasTolerance) group.abort(new PathAborted());
-      } else if (error instanceof PathAborted && !lane.signal.aborted) {
-        exec.record(iterationLane, 'MapIterationAborted', { name: state.name, index });
-      } else {
-        fatal ??= error;
-        group.abort(error);
+      try {
+        if (error instanceof StatesError) {
+          failures++;
+          firstFailure ??= error;
+          results[index] = { Error: error.error, Cause: error.cause };
+          if (failures > allowedFailures || !hasTolerance) group.abort(new PathAborted());
+          exec.record(iterationLane, 'MapIterationFailed', { name: state.name, index, error: error.error, cause: error.cause });
+        } else if (error instanceof PathAborted && !lane.signal.aborted) {
+          exec.record(iterationLane, 'MapIterationAborted', { name: state.name, index });
+        } else {
+          throw error;
+        }
+      } catch (fatalError) {
+        // The execution is ending (history limit, timeout) or the runtime failed: stop every sibling.
+        fatal ??= fatalError;
+        group.abort(fatalError);
       }
     } finally {
       iterationLane.scope.release();
@@ -66,7 +70,8 @@ export async function runMap(run: StateRun<MapState>, runStates: MachineRunner):
   const limit = Math.min(maxConcurrency || INLINE_MAP_MAX_CONCURRENCY, INLINE_MAP_MAX_CONCURRENCY);
   let nextIndex = 0;
   const worker = async (): Promise<void> => {
-    while (nextIndex < items.length) await runIteration(nextIndex++);
+    // Iterations not started when the Map is stopped are never started (no events for them).
+    while (nextIndex < items.length && !signal.aborted) await runIteration(nextIndex++);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   if (fatal !== undefined) throw fatal;
