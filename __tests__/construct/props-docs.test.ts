@@ -23,7 +23,20 @@ function optionalMembersWithoutDefault(file: string): string[] {
   return missing;
 }
 
+function membersOf(file: string, interfaceName: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const declaration = source.statements.find((node): node is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(node) && node.name.text === interfaceName);
+  return declaration!.members.filter(ts.isPropertySignature).map((member) => member.name.getText());
+}
+
 describe('construct option docs', () => {
+  test('every prop appears in the props table of docs/construct.md', () => {
+    const docs = readFileSync(join(__dirname, '../../docs/construct.md'), 'utf8');
+    const props = membersOf(FILES[0], 'RedshiftQueryStepFunctionProps');
+    expect(props.length).toBeGreaterThan(25);
+    expect(props.filter((prop) => !new RegExp(`^\\| \`${prop}[\`.]`, 'm').test(docs))).toEqual([]);
+  });
+
   test.each(FILES)('every optional member of %s has an @default', (file) => {
     expect(optionalMembersWithoutDefault(file)).toEqual([]);
   });
