@@ -211,12 +211,20 @@ describe('SQL features', () => {
     const { clock, emulator } = setup();
     const create = await emulator.executeStatement({
       ...cluster,
-      Sql: 'create table feat1 (id int encode az64, v varchar(10)) diststyle key distkey(id) compound sortkey(id)',
+      Sql: 'create table feat1 (id bigint identity(1,1) encode az64, v varchar(10)) diststyle key distkey(id) compound sortkey(id)',
     });
-    const use = await emulator.executeStatement({ ...cluster, Sql: "select nvl(null::text, 'd') as v, getdate() is not null as now_known" });
+    const insert = await emulator.executeStatement({ ...cluster, Sql: "insert into feat1 (v) values ('a'), ('b')" });
+    const use = await emulator.executeStatement({
+      ...cluster,
+      Sql: "select nvl(null::text, 'd') as v, getdate() is not null as now_known, dateadd(day, 2, '2026-01-30'::date) as later, " +
+        "datediff(day, '2026-01-01'::date, '2026-03-01'::date) as days, sysdate is not null as sys, max(id) as last_id from feat1",
+    });
     clock.advance(1000);
     expect((await emulator.describeStatement({ Id: create.Id })).Status).toBe('FINISHED');
-    expect((await emulator.getStatementResult({ Id: use.Id })).Records).toEqual([[{ stringValue: 'd' }, { booleanValue: true }]]);
+    expect((await emulator.describeStatement({ Id: insert.Id })).ResultRows).toBe(2);
+    expect((await emulator.getStatementResult({ Id: use.Id })).Records).toEqual([
+      [{ stringValue: 'd' }, { booleanValue: true }, { stringValue: '2026-02-01 00:00:00' }, { longValue: 59 }, { booleanValue: true }, { longValue: 2 }],
+    ]);
     await expect(emulator.query('dev', "select to_regclass('feat1') is not null as e")).resolves.toEqual([{ e: 't' }]);
   });
 
