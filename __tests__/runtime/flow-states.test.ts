@@ -10,6 +10,13 @@ describe('Wait state', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  test('with timeScale, waits in scaled real time', async () => {
+    const started = Date.now();
+    const result = await run({ W: { Type: 'Wait', Seconds: 2, End: true } }, {}, { timeScale: 0.01 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+    expect(result.durationMs).toBeGreaterThanOrEqual(1_900);
+  });
+
   test('waits until Timestamp (a past timestamp does not wait)', async () => {
     const future = await run({ W: { Type: 'Wait', Timestamp: '2026-01-01T02:00:00Z', End: true } });
     expect(future.durationMs).toBe(7_200_000);
@@ -73,6 +80,22 @@ describe('Choice state', () => {
     const result = await run({ C: { Type: 'Choice', Choices: [{ Condition: '{% $states.input.n %}', Next: 'X' }] }, X: { Type: 'Succeed' } }, { n: 1 });
     expect(result.error).toBe('States.QueryEvaluationError');
     expect(result.cause).toContain("specified for the field 'Choices[0]/Condition' must evaluate to a boolean, but returned 1");
+  });
+});
+
+describe('Payload limit', () => {
+  test('a state output over 256 KiB fails with States.DataLimitExceeded naming the state', async () => {
+    const result = await run({ Big: { Type: 'Pass', Output: "{% $pad('', 262145, 'x') %}", End: true } });
+    expect(result.error).toBe('States.DataLimitExceeded');
+    expect(result.cause).toBe("The output of the state 'Big' has a size of 262147 bytes, over the maximum of 262144 bytes (256 KiB).");
+  });
+
+  test('counts UTF-8 bytes, not characters', async () => {
+    // 90,000 × 'é' is 180,000 bytes in UTF-8: under the limit; 140,000 × 'é' is 280,000 bytes: over it.
+    const under = await run({ P: { Type: 'Pass', Output: "{% $pad('', 90000, 'é') %}", End: true } });
+    expect(under.status).toBe('SUCCEEDED');
+    const over = await run({ P: { Type: 'Pass', Output: "{% $pad('', 140000, 'é') %}", End: true } });
+    expect(over.error).toBe('States.DataLimitExceeded');
   });
 });
 

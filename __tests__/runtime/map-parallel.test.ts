@@ -52,6 +52,22 @@ describe('Map state (inline)', () => {
     expect(peak()).toBe(40);
   });
 
+  test('40 iterations waiting at once raise no listener-leak warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const result = await run({
+        M: { Type: 'Map', Items: '{% $range(1, 40) %}', ItemProcessor: { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 5, End: true } } }, End: true },
+      });
+      expect(result.durationMs).toBe(5_000);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   test('ItemSelector sees $states.context.Map.Item.Index and Value', async () => {
     const result = await run(
       {

@@ -1,5 +1,6 @@
 /** `runExecution`: validates and compiles a definition, then runs one execution to its end on a clock. */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { validateDefinition } from '../asl-validation';
 import { Clock, createClock } from '../clock';
 import { compileDefinition } from './engine/compile-definition';
@@ -47,6 +48,8 @@ export async function runExecution(definition: StateMachineDefinition | unknown,
   const startTime = clock.now();
   const exec = new Execution(identity, clock, history, new TaskDispatcher(options), options, random, startTime, executionInput);
   const stop = new AbortController();
+  // Parallel branches and Map iterations all listen to it; they are not a leak.
+  setMaxListeners(0, stop.signal);
   const rootScope = new VariableScope(createRootVariables(exec), exec.variableBudget);
   const lane: Lane = { previousEventId: 0, signal: stop.signal, scope: rootScope };
 

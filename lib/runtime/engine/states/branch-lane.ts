@@ -1,4 +1,5 @@
 /** Lanes for the concurrent paths of Map and Parallel, and the signal that stops siblings when one path fails. */
+import { setMaxListeners } from 'node:events';
 import type { Execution, Lane } from '../execution';
 import { VariableScope } from '../variables';
 
@@ -18,7 +19,12 @@ export function childLane(
   return mapItem ? { previousEventId, signal, scope, mapItem } : { previousEventId, signal, scope };
 }
 
-/** A signal aborted when either the parent path or this group of siblings is aborted. */
+/**
+ * A signal aborted when either the parent path or this group of siblings is aborted. Every waiting iteration or
+ * branch listens to it (up to 40 at once in a Map), so Node's 10-listener leak warning does not apply.
+ */
 export function groupSignal(parent: AbortSignal, group: AbortController): AbortSignal {
-  return AbortSignal.any([parent, group.signal]);
+  const signal = AbortSignal.any([parent, group.signal]);
+  setMaxListeners(0, signal);
+  return signal;
 }
