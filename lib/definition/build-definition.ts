@@ -12,7 +12,7 @@ import {
   SUBMIT_ASSIGN,
 } from './jsonata/loop-expressions';
 import { jsonataField } from './jsonata/literals';
-import { PROBLEM_EXPRESSION, QUERIES_EXPRESSION } from './jsonata/validate-expressions';
+import { PROBLEM_EXPRESSION, QUERIES_EXPRESSION, QUERY_COUNT_EXPRESSION } from './jsonata/validate-expressions';
 import type { BuildDefinitionContext, DefinitionOptions } from './options';
 import { DEFINITION_DEFAULTS } from './settings';
 import { STATE_NAMES as S } from './state-names';
@@ -154,6 +154,7 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
       Assign: {
         ...INITIAL_VARIABLES,
         queries: jsonataField(QUERIES_EXPRESSION),
+        queryCount: jsonataField(QUERY_COUNT_EXPRESSION),
         problem: jsonataField(PROBLEM_EXPRESSION),
       },
       Output: {},

@@ -18,7 +18,7 @@ const NUMERIC_KEYS = NUMERIC_SETTINGS.map((rule) => rule.key);
 export const SHOW_FUNCTION = String.raw`
 $show := function($v) {
   $type($v) = 'string' ? '"' & $substring($v, 0, 60) & ($length($v) > 60 ? '..."' : '"') :
-  $type($v) = 'undefined' ? 'nothing' : $substring($string($v), 0, 80)
+  $type($v) = 'undefined' ? 'nothing' : ($length($string($v)) > 80 ? $substring($string($v), 0, 80) & '...' : $string($v))
 }`;
 
 /** `$extractQueries(input)`: the query array of `[...]` or `{"Queries": [...]}`, else nothing. */

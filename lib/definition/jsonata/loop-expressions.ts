@@ -1,6 +1,6 @@
 /**
  * JSONata of the per-item loop: Submit → Wait → DescribeStatement → CheckStatus → (Wait | next item | retry | fail).
- * Variables (all initialised by the ValidateInput state): queries, problem, index, item, attempt, statementId,
+ * Variables (all initialised by the ValidateInput state): queries (by index: {"0": item, ...}), queryCount, problem, index, item, attempt, statementId,
  * submittedAt, interval, waitSeconds, polls, submits, resubmits, sleep, nextSleep, errors, results, status,
  * describe, timedOut, retryable, apiError, cancelError; plus `config` (deploy-time defaults).
  */
@@ -55,7 +55,7 @@ export const NEXT_WAIT_SECONDS = jsonataBlock(
     `$elapsed := (${NOW_MS} - $submittedAt) / 1000`,
     `$regular := ${wholeSeconds(`$min([$item.MaxWait, ${CURRENT_INTERVAL}])`)}`,
     `$used := ${FIXED_EVENTS} + ${EVENTS_PER_SUBMIT} * $submits + ${EVENTS_PER_POLL} * ($polls + 1) + ${EVENTS_PER_RESUBMIT_WAIT} * $resubmits`,
-    `$reserved := ${EVENTS_PER_QUICK_ITEM} * ($count($queries) - $index - 1)`,
+    `$reserved := ${EVENTS_PER_QUICK_ITEM} * ($queryCount - $index - 1)`,
     `$pollsLeft := $floor((${EVENT_BUDGET} - $used - $reserved) / ${EVENTS_PER_POLL})`,
     `$remaining := ${DATA_API_MAX_RUNTIME_SECONDS} - $elapsed`,
     `$stretched := $polls + 1 < ${STRETCH_AFTER_POLLS} ? 0 : $pollsLeft >= 1 ? $ceil($remaining / $pollsLeft) : $ceil($remaining)`,
@@ -131,11 +131,11 @@ export type ItemKind = 'end' | 'resume' | 'batch' | 'single';
 export function nextItemCondition(kind: ItemKind, next: string): string {
   switch (kind) {
     case 'end':
-      return `${next} >= $count($queries)`;
+      return `${next} >= $queryCount`;
     case 'resume':
-      return `$exists($lookup($queries[${next}], 'StatementId'))`;
+      return `$exists($lookup($lookup($queries, $string(${next})), 'StatementId'))`;
     case 'batch':
-      return `$exists($lookup($lookup($queries[${next}], 'ExecuteStatementParameters'), 'Sqls'))`;
+      return `$exists($lookup($lookup($lookup($queries, $string(${next})), 'ExecuteStatementParameters'), 'Sqls'))`;
     case 'single':
       return 'true';
   }
@@ -145,14 +145,14 @@ export function nextItemCondition(kind: ItemKind, next: string): string {
 export function startItemAssign(kind: Exclude<ItemKind, 'end'>, next: string): Record<string, string> {
   const assign: Record<string, string> = {
     index: next,
-    item: jsonataBlock([NORMALISE_FUNCTION], `$normalise($queries[${next}])`),
+    item: jsonataBlock([NORMALISE_FUNCTION], `$normalise($lookup($queries, $string(${next})))`),
     attempt: '1',
     errors: '[]',
     sleep: 'null',
     interval: 'null',
   };
   if (kind === 'resume') {
-    assign.statementId = `$lookup($queries[${next}], 'StatementId')`;
+    assign.statementId = `$lookup($lookup($queries, $string(${next})), 'StatementId')`;
     assign.submittedAt = NOW_MS;
   }
   return assign;
