@@ -182,3 +182,15 @@ describe('policies under a real IAM evaluator', () => {
     expect(await assume('sts:TagSession', { [`aws:RequestTag/${RESULTS_READER_TAG_KEY}`]: RESULTS_READER_TAG_VALUE })).toBe('Allowed');
   });
 });
+
+describe('the state machine key statement', () => {
+  // iam-simulate does not evaluate kms:EncryptionContext:* keys (every request is "missing" them), so this is structural.
+  test('allows the key only for encryption contexts of this state machine (string key: StringLike)', () => {
+    const key = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd`;
+    const statement = bySid(buildPolicies(config({ kmsKeyArn: key })).executionRolePolicy, 'UseStateMachineKey');
+    expect(statement).toMatchObject({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key] });
+    expect(statement.conditions).toEqual([
+      { test: 'StringLike', variable: 'kms:EncryptionContext:aws:states:stateMachineArn', values: [`arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:redshift-query-*`] },
+    ]);
+  });
+});

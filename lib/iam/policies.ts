@@ -82,7 +82,8 @@ function executionRolePolicy(config: PolicyConfig): PolicyStatement[] {
       resources: [config.kmsKeyArn],
       conditions: [
         {
-          test: 'ArnLike',
+          // The encryption context key is a string key: StringLike (ArnLike applies to ARN-typed keys).
+          test: 'StringLike',
           variable: 'kms:EncryptionContext:aws:states:stateMachineArn',
           values: [config.stateMachineArnPattern],
         },
