@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { MODULE_MAIN_FILE } from '../../lib/module';
 import { fakeAwsProviderBlock } from './helpers/fake-aws-provider';
-import { createModuleWorkspace } from './helpers/module-workspace';
+import { createModuleWorkspace, MODULE_DIR } from './helpers/module-workspace';
 import { OfflineAws, startOfflineAws } from './helpers/offline-aws';
 import { terraform } from './helpers/terraform-cli';
 import { describeWithTerraform } from './helpers/terraform-availability';
@@ -13,7 +15,18 @@ const BASE: Readonly<Record<string, string>> = {
 };
 
 /** One module block per bad value (HCL literals); Terraform reports every failed validation of one plan. */
-const INVALID_CASES: readonly { readonly name: string; readonly inputs: Readonly<Record<string, string | null>>; readonly message: string }[] = [
+interface InvalidCase {
+  readonly name: string;
+  readonly inputs: Readonly<Record<string, string | null>>;
+  readonly message: string;
+  /**
+   * The rule refers to another variable. Terraform 1.11 evaluates those only once every single-variable rule of the
+   * plan has passed, so these cases get a plan of their own.
+   */
+  readonly crossVariable?: boolean;
+}
+
+const INVALID_CASES: readonly InvalidCase[] = [
   { name: 'negative_initial_wait', inputs: { initial_wait_time: '-1' }, message: 'initial_wait_time must be a number of seconds from 0 to 99999999' },
   { name: 'zero_base_wait', inputs: { base_wait_time: '0' }, message: 'base_wait_time must be a number of seconds from 1 to 99999999' },
   { name: 'shrinking_multiplier', inputs: { wait_multiplier: '0.5' }, message: 'wait_multiplier must be a number of at least 1' },
@@ -22,9 +35,9 @@ const INVALID_CASES: readonly { readonly name: string; readonly inputs: Readonly
   { name: 'short_account', inputs: { results_role_aws_principals: '["12345"]' }, message: 'results_role_aws_principals must hold 12-digit AWS account IDs' },
   { name: 'malformed_arn', inputs: { results_role_aws_principals: '["123456789012", "arn:aws:iam::123:role/reader"]' }, message: 'results_role_aws_principals must hold' },
   { name: 'bad_name', inputs: { state_machine_name: '"nightly etl"' }, message: 'state_machine_name must be 1 to 80 letters' },
-  { name: 'two_targets', inputs: { default_workgroup_name: '"analytics-wg"' }, message: 'default_workgroup_name and default_cluster_id cannot both be set' },
-  { name: 'no_target', inputs: { default_cluster_id: null }, message: 'default_cluster_id (a provisioned cluster) or default_workgroup_name (Redshift Serverless) must be set' },
-  { name: 'user_and_secret', inputs: { default_user: '"etl"', default_secret_arn: '"redshift/etl"' }, message: 'default_user cannot be set together with default_secret_arn' },
+  { name: 'two_targets', inputs: { default_workgroup_name: '"analytics-wg"' }, message: 'default_workgroup_name and default_cluster_id cannot both be set', crossVariable: true },
+  { name: 'no_target', inputs: { default_cluster_id: null }, message: 'default_cluster_id (a provisioned cluster) or default_workgroup_name (Redshift Serverless) must be set', crossVariable: true },
+  { name: 'user_and_secret', inputs: { default_user: '"etl"', default_secret_arn: '"redshift/etl"' }, message: 'default_user cannot be set together with default_secret_arn', crossVariable: true },
   { name: 'bad_log_level', inputs: { logging_level: '"DEBUG"' }, message: 'logging_level must be one of ALL, ERROR, FATAL, OFF' },
   { name: 'bad_retention', inputs: { log_retention_days: '31' }, message: 'log_retention_days must be one of' },
   { name: 'bad_iam_path', inputs: { iam_path: '"data"' }, message: 'iam_path must start and end with "/"' },
@@ -51,14 +64,14 @@ const VALID_CASE: Readonly<Record<string, string>> = {
   name_prefix: 'null',
 };
 
-function moduleBlock(name: string, overrides: Readonly<Record<string, string | null>>): string {
+function moduleBlock(name: string, overrides: Readonly<Record<string, string | null>>, source = '../../dist/terraform-module'): string {
   const inputs: Record<string, string> = { ...BASE };
   for (const [key, value] of Object.entries(overrides)) {
     if (value === null) delete inputs[key];
     else inputs[key] = value;
   }
   const lines = Object.entries(inputs).map(([key, value]) => `  ${key} = ${value}`);
-  return `module "${name}" {\n  source = "../../dist/terraform-module"\n${lines.join('\n')}\n}\n`;
+  return `module "${name}" {\n  source = "${source}"\n${lines.join('\n')}\n}\n`;
 }
 
 /** Terraform's diagnostics, one string per `Error:` block, whitespace collapsed (it wraps lines at 78 columns). */
@@ -74,16 +87,33 @@ describeWithTerraform('Terraform module variable validation (terraform plan)', (
   let aws: OfflineAws;
   let errors: string[];
 
+  let fullModuleErrors: string[];
+
   beforeAll(async () => {
     workspace = createModuleWorkspace('inputs');
     aws = await startOfflineAws();
-    const blocks = INVALID_CASES.map((c) => moduleBlock(c.name, c.inputs)).join('\n') + moduleBlock('valid_non_defaults', VALID_CASE);
-    workspace.writeFile('fixtures/inputs/main.tf', `${fakeAwsProviderBlock(aws.endpoints)}\n${blocks}`);
-    await workspace.init('fixtures/inputs');
-    const run = await terraform(['plan', '-refresh=false', '-input=false', '-lock=false'], workspace.path('fixtures/inputs'));
-    expect(run.code).not.toBe(0);
-    errors = errorBlocks(run.stderr);
-  }, 120_000);
+    // The root module's variable blocks, exactly as built, without the inner modules: one plan checks every case
+    // fast (each full module instance would bring ten inner modules to evaluate).
+    const built = JSON.parse(readFileSync(workspace.path(`${MODULE_DIR}/${MODULE_MAIN_FILE}`), 'utf8')) as Record<string, unknown>;
+    workspace.writeFile(`variables-only/${MODULE_MAIN_FILE}`, JSON.stringify({ terraform: built.terraform, variable: built.variable }, null, 2));
+    const blocks = (cases: readonly InvalidCase[]) => cases.map((c) => moduleBlock(c.name, c.inputs, '../../variables-only')).join('\n');
+    const valid = moduleBlock('valid_non_defaults', VALID_CASE, '../../variables-only');
+    workspace.writeFile('fixtures/inputs/main.tf', `${blocks(INVALID_CASES.filter((c) => !c.crossVariable))}\n${valid}`);
+    workspace.writeFile('fixtures/cross-inputs/main.tf', blocks(INVALID_CASES.filter((c) => c.crossVariable)));
+    // And the full module, given two bad values at once: both are reported, before any resource is planned.
+    workspace.writeFile(
+      'fixtures/full-module/main.tf',
+      `${fakeAwsProviderBlock(aws.endpoints)}\n${moduleBlock('full', { initial_wait_time: '-1', results_role_aws_principals: '["arn:aws:iam::123:root"]' })}`,
+    );
+    const dirs = ['fixtures/inputs', 'fixtures/cross-inputs', 'fixtures/full-module'];
+    await Promise.all(dirs.map((dir) => workspace.init(dir)));
+    const [run, crossRun, fullRun] = await Promise.all(
+      dirs.map((dir) => terraform(['plan', '-refresh=false', '-input=false', '-lock=false'], workspace.path(dir))),
+    );
+    for (const failed of [run, crossRun, fullRun]) expect(failed!.code).not.toBe(0);
+    errors = [...errorBlocks(run!.stderr), ...errorBlocks(crossRun!.stderr)];
+    fullModuleErrors = errorBlocks(fullRun!.stderr);
+  }, 240_000);
 
   afterAll(async () => {
     await aws?.close();
@@ -91,7 +121,8 @@ describeWithTerraform('Terraform module variable validation (terraform plan)', (
   });
 
   test.each(INVALID_CASES.map((c) => [c.name, c.message] as const))('fails when %s: the plan error names the variable', (name, message) => {
-    const block = errors.find((error) => error.includes(`in module "${name}"`));
+    // A rule on a variable the caller did not pass has no source location ("on  line 0"): find it by its message.
+    const block = errors.find((error) => error.includes(`in module "${name}"`) || (!error.includes(' in module "') && error.includes(message)));
     expect(block).toBeDefined();
     expect(block).toContain('Invalid value for variable');
     expect(block).toContain(message);
@@ -101,5 +132,12 @@ describeWithTerraform('Terraform module variable validation (terraform plan)', (
     expect(errors.filter((error) => error.includes('in module "valid_non_defaults"'))).toEqual([]);
     expect(errors.filter((error) => !error.startsWith('Invalid value for variable'))).toEqual([]);
     expect(errors).toHaveLength(INVALID_CASES.length);
+  });
+
+  test('the full module fails the plan with both messages, naming the variables', () => {
+    expect(fullModuleErrors).toHaveLength(2);
+    expect(fullModuleErrors.join('\n')).toContain('initial_wait_time must be a number of seconds from 0 to 99999999');
+    expect(fullModuleErrors.join('\n')).toContain('results_role_aws_principals must hold 12-digit AWS account IDs');
+    expect(fullModuleErrors.every((error) => error.startsWith('Invalid value for variable'))).toBe(true);
   });
 });
