@@ -29,7 +29,7 @@ describe('JSONata fast path', () => {
     expect(compileFastPath(jsonata(expression).ast())).toBeDefined();
   });
 
-  test.each(['$count($v)', '$v[0]', '$v.a[b = 1]', '$v ? 1 : 2', '$states.input.*', '$v & "s"'])('%s is left to JSONata', (expression) => {
+  test.each(['$count($v)', '$$.a', '$.a', '$v[0]', '$v.a[b = 1]', '$v ? 1 : 2', '$states.input.*', '$v & "s"'])('%s is left to JSONata', (expression) => {
     expect(compileFastPath(jsonata(expression).ast())).toBeUndefined();
   });
 

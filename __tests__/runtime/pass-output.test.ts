@@ -20,6 +20,11 @@ describe('Pass state and Output', () => {
     expect(result.output).toEqual([2, 4, 6]);
   });
 
+  test('the JSONata root ($$) is the state input', async () => {
+    const result = await run({ P: { Type: 'Pass', Output: { a: '{% $$.a %}' }, End: true } }, { a: 5 });
+    expect(result.output).toEqual({ a: 5 });
+  });
+
   test('exposes the context object with AWS field names', async () => {
     const result = await run(
       {

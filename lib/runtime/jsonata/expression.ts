@@ -35,6 +35,8 @@ export interface EvaluationEnv {
 }
 
 const EXPRESSION = /^\{%([\s\S]*)%\}$/;
+/** Bound on distinct expression texts kept compiled; a long-lived process running ever-new definitions stays flat. */
+const MAX_CACHED_EXPRESSIONS = 10_000;
 const cache = new Map<string, CompiledExpression>();
 
 /** Tells whether a field value is a JSONata expression string (`{% ... %}`). */
@@ -65,6 +67,7 @@ export function compileExpression(text: string): CompiledExpression {
   const compiled: CompiledExpression = fast
     ? { source, expression, variables: freeVariables(ast), fast }
     : { source, expression, variables: freeVariables(ast) };
+  if (cache.size >= MAX_CACHED_EXPRESSIONS) cache.delete(cache.keys().next().value as string);
   cache.set(text, compiled);
   return compiled;
 }

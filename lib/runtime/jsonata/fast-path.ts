@@ -52,7 +52,8 @@ function compile(node: Node): FastEvaluator | undefined {
 }
 
 function variable(name: string): FastEvaluator | undefined {
-  if (name === '') return undefined;
+  // `$` and `$$` are JSONata's context and root input, not workflow variables.
+  if (name === '' || name === '$') return undefined;
   if (name === 'states') return (states) => states;
   return (_states, variables) => variables[name];
 }

@@ -16,7 +16,7 @@ const JSONATA_BUILTINS = new Set([
   'now', 'millis',
 ]);
 
-const NOT_WORKFLOW_VARIABLES = new Set<string>(['', 'states', ...JSONATA_BUILTINS, ...SFN_FUNCTION_NAMES]);
+const NOT_WORKFLOW_VARIABLES = new Set<string>(['', '$', 'states', ...JSONATA_BUILTINS, ...SFN_FUNCTION_NAMES]);
 
 type Node = jsonata.ExprNode & Record<string, unknown>;
 
