@@ -345,6 +345,17 @@ describe('ClientToken idempotency', () => {
     await expect(emulator.query('dev', 'select count(*) as n from idem1')).resolves.toEqual([{ n: '2' }]);
   });
 
+  test('concurrent submissions with one token run the SQL once', async () => {
+    const { emulator } = setup();
+    await emulator.query('dev', 'create table idem2 (a int)');
+    const request = { ...cluster, Sql: 'insert into idem2 values (1)', ClientToken: 'concurrent' };
+    const [a, b, c] = await Promise.all([emulator.executeStatement(request), emulator.executeStatement(request), emulator.executeStatement(request)]);
+    expect(new Set([a.Id, b.Id, c.Id]).size).toBe(1);
+    await expect(emulator.query('dev', 'select count(*) as n from idem2')).resolves.toEqual([{ n: '1' }]);
+    const different = await rejection(Promise.all([emulator.executeStatement({ ...request, ClientToken: 't2' }), emulator.executeStatement({ ...request, Sql: 'select 1', ClientToken: 't2' })]));
+    expect(different.name).toBe('ValidationException');
+  });
+
   test('fails with ValidationException when the token is reused for a different request', async () => {
     const { emulator } = setup();
     const first = await emulator.executeStatement({ ...cluster, Sql: 'select 1', ClientToken: 'tok' });

@@ -121,6 +121,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
   private readonly records = new Map<string, StatementRecord>();
   private readonly submissionCounts = new Map<string, number>();
   private readonly clientTokens = new Map<string, StatementRecord>();
+  private readonly submittingTokens = new Map<string, { fingerprint: string; record: Promise<StatementRecord> }>();
   private readonly sessions = new Map<string, Session>();
   private readonly activeByTarget = new Map<string, Set<StatementRecord>>();
   private readonly calls: Mutable<ApiCall>[] = [];
@@ -265,20 +266,43 @@ export class RedshiftDataEmulator implements ServiceEmulator {
     const now = this.clock.now();
     const fingerprint = canonicalJson({ operation, identity, request: { ...request, WaitTimeSeconds: undefined } });
 
-    if (request.ClientToken !== undefined) {
-      const previous = this.clientTokens.get(request.ClientToken);
+    const token = request.ClientToken;
+    if (token !== undefined) {
+      // A replay that arrives while the first submission is still running its SQL waits for it instead of running twice.
+      const inFlight = this.submittingTokens.get(token);
+      const previous = inFlight ? await inFlight.record.catch(() => undefined) : this.clientTokens.get(token);
+      const sameRequest = inFlight ? inFlight.fingerprint === fingerprint : previous?.fingerprint === fingerprint;
       if (previous && now - previous.createdAt < CLIENT_TOKEN_RETENTION_MS) {
-        if (previous.fingerprint !== fingerprint) {
+        if (!sameRequest) {
           throw validationError(
-            `ClientToken ${JSON.stringify(request.ClientToken)} was already used within the last 8 hours for a different request ` +
+            `ClientToken ${JSON.stringify(token)} was already used within the last 8 hours for a different request ` +
               `(statement ${previous.id}); send the same request to get that statement again, or use a new ClientToken`,
           );
         }
         this.submissionCounts.set(previous.id, (this.submissionCounts.get(previous.id) ?? 1) + 1);
         return this.submitResponse(previous);
       }
+      const submitting = { fingerprint, record: this.createStatement(operation, request, identity, fingerprint, now) };
+      this.submittingTokens.set(token, submitting);
+      try {
+        const created = await submitting.record;
+        this.clientTokens.set(token, created);
+        return await this.afterSubmit(created, request);
+      } finally {
+        if (this.submittingTokens.get(token) === submitting) this.submittingTokens.delete(token);
+      }
     }
+    return this.afterSubmit(await this.createStatement(operation, request, identity, fingerprint, now), request);
+  }
 
+  /** Checks the target, runs the SQL and registers the statement; throws (leaving nothing behind) when it cannot. */
+  private async createStatement(
+    operation: 'ExecuteStatement' | 'BatchExecuteStatement',
+    request: ExecuteStatementRequest | BatchExecuteStatementRequest,
+    identity: string,
+    fingerprint: string,
+    now: number,
+  ): Promise<StatementRecord> {
     const { target, sessionId } = this.resolveTarget(request, identity, now);
     this.checkActiveStatements(target, now);
 
@@ -318,12 +342,15 @@ export class RedshiftDataEmulator implements ServiceEmulator {
     };
     this.records.set(record.id, record);
     this.activeOn(target).add(record);
-    if (request.ClientToken !== undefined) this.clientTokens.set(request.ClientToken, record);
     if (sessionId !== undefined) {
       const session = this.sessions.get(sessionId)!;
       session.expiresAt = Math.max(session.expiresAt, endsAt + session.keepAliveMs);
     }
     if (request.WithEvent) this.scheduleEvent(record);
+    return record;
+  }
+
+  private async afterSubmit(record: StatementRecord, request: { WaitTimeSeconds?: number }): Promise<ExecuteStatementResponse> {
     if (request.WaitTimeSeconds) await this.waitForEnd(record, request.WaitTimeSeconds * 1000);
     return this.submitResponse(record);
   }
