@@ -1,4 +1,5 @@
 export { RedshiftQueryModuleStack, RedshiftQueryModuleStackProps, defaultVariantSource } from './redshift-query-module-stack';
+export { addModuleStacks } from './add-module-stacks';
 export { RedshiftQueryVariantStack, CONSTRUCT_ID } from './redshift-query-variant-stack';
 export { MODULE_VARIANTS, ModuleVariant, VariantAuth, VariantTarget, variantCondition, variantModuleName } from './module-variants';
 export { MODULE_VARIABLES, ModuleVariableSpec, ModuleVariableValidation, ModuleVariableGroup, LOG_RETENTION_DAYS } from './module-variables';
