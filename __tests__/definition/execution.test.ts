@@ -291,3 +291,17 @@ describe('resume and idempotency', () => {
     expect(emulator.callLog).toHaveLength(1);
   });
 });
+
+describe('ClientToken', () => {
+  test('is the same for the same execution, redrive count, item and attempt, and changes with a redrive', async () => {
+    const tokenOf = async (redriveCount: number) => {
+      const { emulator } = await runner.run(['select 1'], { runOptions: { redriveCount } });
+      return emulator.statements()[0]!.ClientToken;
+    };
+    const first = await tokenOf(0);
+    expect(await tokenOf(0)).toBe(first);
+    const redriven = await tokenOf(1);
+    expect(redriven).toMatch(/^[0-9a-f]{64}$/);
+    expect(redriven).not.toBe(first);
+  });
+});
