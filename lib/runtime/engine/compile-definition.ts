@@ -5,19 +5,13 @@
  */
 import type { ValidationDiagnostic } from '../../asl-validation';
 import { DefinitionValidationError, UnsupportedDefinitionError } from '../errors';
-import { ExpressionSyntaxError, isExpressionString } from '../jsonata/expression';
+import { ExpressionSyntaxError } from '../jsonata/expression';
 import { compileTemplate, Template } from '../jsonata/template';
-import type {
-  ChoiceRule,
-  CompiledCatcher,
-  CompiledMachine,
-  CompiledRetrier,
-  CompiledState,
-  StateType,
-} from './compiled-machine';
-import { RETRY_DEFAULTS } from './retry';
+import type { ChoiceRule, CompiledMachine, CompiledState, StateType } from './compiled-machine';
+import { compileCatchers, compileRetriers, FieldCompiler } from './compile-error-handling';
+import { assignBlocks, readsContext, splitResource } from './state-analysis';
+import { isJsonObject, JsonObject } from './json-object';
 
-type Json = Record<string, unknown>;
 
 const STATE_TYPES: ReadonlySet<string> = new Set<StateType>(['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Map', 'Parallel']);
 /** JSONPath-only fields: meaningless in a JSONata state, so AWS rejects them and so do we. */
@@ -29,7 +23,7 @@ const JSONPATH_FIELDS = [
 
 const cache = new WeakMap<object, CompiledMachine>();
 
-export function compileDefinition(definition: Json): CompiledMachine {
+export function compileDefinition(definition: JsonObject): CompiledMachine {
   const cached = cache.get(definition);
   if (cached) return cached;
   const compiler = new DefinitionCompiler(definition.QueryLanguage);
@@ -42,16 +36,13 @@ export function compileDefinition(definition: Json): CompiledMachine {
   return result;
 }
 
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
-class DefinitionCompiler {
+class DefinitionCompiler implements FieldCompiler {
   readonly diagnostics: ValidationDiagnostic[] = [];
 
   constructor(private readonly topQueryLanguage: unknown) {}
 
-  private fail(location: string, message: string, code = 'INVALID_DEFINITION'): void {
+  fail(location: string, message: string, code = 'INVALID_DEFINITION'): void {
     this.diagnostics.push({ severity: 'ERROR', code, message, location });
   }
 
@@ -59,15 +50,15 @@ class DefinitionCompiler {
    * @param outerVariables names assigned in enclosing scopes: an inner Map iteration or Parallel branch may read
    *   them but not assign them (AWS rejects such definitions).
    */
-  machine(raw: Json, base: string, outerVariables: readonly string[]): CompiledMachine {
+  machine(raw: JsonObject, base: string, outerVariables: readonly string[]): CompiledMachine {
     const statesRaw = raw.States;
-    if (!isObject(statesRaw) || Object.keys(statesRaw).length === 0) {
+    if (!isJsonObject(statesRaw) || Object.keys(statesRaw).length === 0) {
       this.fail(`${base}/States`, `${base || 'The definition'}: States must be a non-empty object`);
       return { startAt: undefined as unknown as CompiledState, states: new Map() };
     }
     const ownVariables = new Set<string>();
     for (const state of Object.values(statesRaw)) {
-      if (!isObject(state)) continue;
+      if (!isJsonObject(state)) continue;
       for (const assign of assignBlocks(state)) for (const name of Object.keys(assign)) ownVariables.add(name);
     }
     for (const name of ownVariables) {
@@ -83,7 +74,7 @@ class DefinitionCompiler {
     const states = new Map<string, CompiledState>();
     for (const [name, state] of Object.entries(statesRaw)) {
       const location = `${base}/States/${name}`;
-      if (!isObject(state)) {
+      if (!isJsonObject(state)) {
         this.fail(location, `State '${name}' must be an object`);
         continue;
       }
@@ -112,7 +103,7 @@ class DefinitionCompiler {
     }
   }
 
-  private template(value: unknown, field: string, location: string, stateName: string): Template | undefined {
+  template(value: unknown, field: string, location: string, stateName: string): Template | undefined {
     if (value === undefined) return undefined;
     try {
       return compileTemplate(value, field);
@@ -123,7 +114,7 @@ class DefinitionCompiler {
     }
   }
 
-  private state(name: string, raw: Json, location: string, visibleVariables: readonly string[]): CompiledState | undefined {
+  private state(name: string, raw: JsonObject, location: string, visibleVariables: readonly string[]): CompiledState | undefined {
     const type = raw.Type;
     if (typeof type !== 'string' || !STATE_TYPES.has(type)) {
       this.fail(`${location}/Type`, `State '${name}': Type '${String(type)}' is not a state type this runtime runs (Pass, Task, Choice, Wait, Succeed, Fail, Map, Parallel)`, 'UNKNOWN_STATE_TYPE');
@@ -155,8 +146,8 @@ class DefinitionCompiler {
       end: end || isTerminalType,
       output: t('Output'),
       assign: this.assignTemplate(raw.Assign, 'Assign', location, name),
-      retry: this.retriers(raw.Retry, location, name),
-      catch: this.catchers(raw.Catch, location, name),
+      retry: compileRetriers(this, raw.Retry, location, name),
+      catch: compileCatchers(this, raw.Catch, location, name),
       readsContext: readsContext(raw),
       enteredEvent: `${type}StateEntered`,
       exitedEvent: `${type}StateExited`,
@@ -185,16 +176,16 @@ class DefinitionCompiler {
           this.fail(`${location}/Branches`, `State '${name}': Branches must be a non-empty array`);
         }
         const branches = (Array.isArray(branchesRaw) ? branchesRaw : []).map((branch, index) =>
-          this.machine(isObject(branch) ? branch : {}, `${location}/Branches/${index}`, visibleVariables),
+          this.machine(isJsonObject(branch) ? branch : {}, `${location}/Branches/${index}`, visibleVariables),
         );
         return { ...common, type: 'Parallel', arguments: t('Arguments'), branches };
       }
     }
   }
 
-  private assignTemplate(value: unknown, field: string, location: string, stateName: string): Template | undefined {
+  assignTemplate(value: unknown, field: string, location: string, stateName: string): Template | undefined {
     if (value === undefined) return undefined;
-    if (!isObject(value)) {
+    if (!isJsonObject(value)) {
       this.fail(`${location}/${field.replace(/\[(\d+)\]/g, '/$1')}`, `State '${stateName}': ${field} must be an object of variable names to values`);
       return undefined;
     }
@@ -206,7 +197,7 @@ class DefinitionCompiler {
     return this.template(value, field, location, stateName);
   }
 
-  private choice(raw: Json, common: Record<string, unknown>): CompiledState {
+  private choice(raw: JsonObject, common: Record<string, unknown>): CompiledState {
     const name = common.name as string;
     const location = common.location as string;
     const rulesRaw = raw.Choices;
@@ -216,7 +207,7 @@ class DefinitionCompiler {
     const choices: ChoiceRule[] = [];
     (Array.isArray(rulesRaw) ? rulesRaw : []).forEach((rule: unknown, index) => {
       const field = `Choices[${index}]`;
-      if (!isObject(rule) || rule.Condition === undefined || typeof rule.Next !== 'string') {
+      if (!isJsonObject(rule) || rule.Condition === undefined || typeof rule.Next !== 'string') {
         this.fail(`${location}/Choices/${index}`, `State '${name}': ${field} needs a Condition and a Next`);
         return;
       }
@@ -234,7 +225,7 @@ class DefinitionCompiler {
     return { ...(common as object), type: 'Choice', end: false, next: undefined, choices, default: fallback } as unknown as CompiledState;
   }
 
-  private task(raw: Json, common: Record<string, unknown>): CompiledState {
+  private task(raw: JsonObject, common: Record<string, unknown>): CompiledState {
     const name = common.name as string;
     const location = common.location as string;
     const resource = raw.Resource;
@@ -251,24 +242,24 @@ class DefinitionCompiler {
       resourceType,
       resourceName,
       arguments: t('Arguments'),
-      credentials: isObject(raw.Credentials) ? this.template(raw.Credentials.RoleArn, 'Credentials/RoleArn', location, name) : t('Credentials'),
+      credentials: isJsonObject(raw.Credentials) ? this.template(raw.Credentials.RoleArn, 'Credentials/RoleArn', location, name) : t('Credentials'),
       timeoutSeconds: t('TimeoutSeconds'),
       heartbeatSeconds: t('HeartbeatSeconds'),
     } as CompiledState;
   }
 
-  private map(raw: Json, common: Record<string, unknown>, visibleVariables: readonly string[]): CompiledState {
+  private map(raw: JsonObject, common: Record<string, unknown>, visibleVariables: readonly string[]): CompiledState {
     const name = common.name as string;
     const location = common.location as string;
     if (raw.ItemReader !== undefined || raw.ResultWriter !== undefined || raw.ItemBatcher !== undefined) {
       throw new UnsupportedDefinitionError(`State '${name}': ItemReader, ItemBatcher and ResultWriter (Distributed Map) are not supported by this runtime; use an inline Map`, location);
     }
     const processorRaw = raw.ItemProcessor;
-    if (!isObject(processorRaw)) {
+    if (!isJsonObject(processorRaw)) {
       this.fail(`${location}/ItemProcessor`, `State '${name}': a Map state needs an ItemProcessor with StartAt and States`);
     }
-    const processor = isObject(processorRaw) ? processorRaw : {};
-    const mode = isObject(processor.ProcessorConfig) ? processor.ProcessorConfig.Mode : undefined;
+    const processor = isJsonObject(processorRaw) ? processorRaw : {};
+    const mode = isJsonObject(processor.ProcessorConfig) ? processor.ProcessorConfig.Mode : undefined;
     if (mode !== undefined && mode !== 'INLINE') {
       throw new UnsupportedDefinitionError(`State '${name}': ItemProcessor.ProcessorConfig.Mode ${String(mode)} is not supported by this runtime; only INLINE Maps run locally`, `${location}/ItemProcessor/ProcessorConfig/Mode`);
     }
@@ -284,106 +275,4 @@ class DefinitionCompiler {
       toleratedFailurePercentage: t('ToleratedFailurePercentage'),
     } as CompiledState;
   }
-
-  private retriers(value: unknown, location: string, stateName: string): CompiledRetrier[] {
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) {
-      this.fail(`${location}/Retry`, `State '${stateName}': Retry must be an array`);
-      return [];
-    }
-    return value.flatMap((raw: unknown, index) => {
-      const where = `${location}/Retry/${index}`;
-      if (!isObject(raw) || !this.errorEquals(raw.ErrorEquals, where, `State '${stateName}': Retry[${index}]`, index === value.length - 1)) return [];
-      const retrier: CompiledRetrier = {
-        errorEquals: raw.ErrorEquals as string[],
-        intervalSeconds: numberOr(raw.IntervalSeconds, RETRY_DEFAULTS.intervalSeconds),
-        maxAttempts: numberOr(raw.MaxAttempts, RETRY_DEFAULTS.maxAttempts),
-        backoffRate: numberOr(raw.BackoffRate, RETRY_DEFAULTS.backoffRate),
-        maxDelaySeconds: typeof raw.MaxDelaySeconds === 'number' ? raw.MaxDelaySeconds : undefined,
-        jitterStrategy: raw.JitterStrategy === 'FULL' ? 'FULL' : 'NONE',
-      };
-      return [retrier];
-    });
-  }
-
-  private catchers(value: unknown, location: string, stateName: string): CompiledCatcher[] {
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) {
-      this.fail(`${location}/Catch`, `State '${stateName}': Catch must be an array`);
-      return [];
-    }
-    return value.flatMap((raw: unknown, index) => {
-      const where = `${location}/Catch/${index}`;
-      if (!isObject(raw) || !this.errorEquals(raw.ErrorEquals, where, `State '${stateName}': Catch[${index}]`, index === value.length - 1)) return [];
-      if (typeof raw.Next !== 'string') {
-        this.fail(`${where}/Next`, `State '${stateName}': Catch[${index}] needs a Next`);
-        return [];
-      }
-      const catcher: CompiledCatcher = {
-        index,
-        errorEquals: raw.ErrorEquals as string[],
-        next: raw.Next,
-        output: this.template(raw.Output, `Catch[${index}]/Output`, location, stateName),
-        assign: this.assignTemplate(raw.Assign, `Catch[${index}]/Assign`, location, stateName),
-      };
-      return [catcher];
-    });
-  }
-
-  private errorEquals(value: unknown, where: string, label: string, isLast: boolean): boolean {
-    if (!Array.isArray(value) || value.length === 0 || !value.every((e) => typeof e === 'string')) {
-      this.fail(`${where}/ErrorEquals`, `${label}: ErrorEquals must be a non-empty array of error names`, 'INVALID_ERROR_EQUALS');
-      return false;
-    }
-    if (value.includes('States.ALL') && (value.length > 1 || !isLast)) {
-      this.fail(`${where}/ErrorEquals`, `${label}: States.ALL must appear alone in ErrorEquals and in the last retrier/catcher`, 'INVALID_ERROR_EQUALS');
-      return false;
-    }
-    return true;
-  }
-}
-
-function numberOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' ? value : fallback;
-}
-
-/** `$states` followed by anything but `.input`, `.result` or `.errorOutput` may reach the context object. */
-const STATES_BEYOND_DATA = /\$states(?!\s*\.\s*(?:input|result|errorOutput)\b)/;
-
-/**
- * Whether an expression of the state (nested Map/Parallel states aside) may read `$states.context`: conservative,
- * any mention of `context` or any use of `$states` other than `.input`/`.result`/`.errorOutput` counts.
- */
-function readsContext(state: Json): boolean {
-  const visit = (value: unknown): boolean => {
-    if (typeof value === 'string') return isExpressionString(value) && (value.includes('context') || STATES_BEYOND_DATA.test(value));
-    if (Array.isArray(value)) return value.some(visit);
-    if (isObject(value)) return Object.entries(value).some(([key, child]) => key !== 'ItemProcessor' && key !== 'Branches' && visit(child));
-    return false;
-  };
-  return visit(state);
-}
-
-/** Every Assign block of a state (state level, Choice rules, catchers): the variables it may write. */
-function assignBlocks(state: Json): Json[] {
-  const blocks: Json[] = [];
-  if (isObject(state.Assign)) blocks.push(state.Assign);
-  for (const list of [state.Choices, state.Catch]) {
-    if (Array.isArray(list)) for (const item of list) if (isObject(item) && isObject(item.Assign)) blocks.push(item.Assign);
-  }
-  return blocks;
-}
-
-/**
- * AWS's split of a Task Resource in history events: `arn:aws:states:::aws-sdk:redshiftdata:describeStatement` →
- * type `aws-sdk:redshiftdata`, resource `describeStatement`; `arn:aws:states:::lambda:invoke` → `lambda`, `invoke`.
- */
-export function splitResource(resource: string): { resourceType: string; resourceName: string } {
-  const prefix = 'arn:aws:states:::';
-  if (resource.startsWith(prefix)) {
-    const parts = resource.slice(prefix.length).split(':');
-    return { resourceType: parts.slice(0, -1).join(':'), resourceName: parts[parts.length - 1]! };
-  }
-  const service = resource.split(':')[2] ?? '';
-  return { resourceType: service, resourceName: resource };
 }

@@ -19,8 +19,10 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   const args = state.arguments ? await evaluateTemplate(state.arguments, env) : run.input;
   let credentials: { RoleArn: string } | undefined;
   if (state.credentials) {
-    const roleArn = await evaluateTemplate(state.credentials, env);
-    if (typeof roleArn !== 'string' || roleArn.length === 0) throw run.fieldTypeError(state.credentials, 'Credentials/RoleArn', 'a role ARN string', roleArn);
+    // Compiled from `Credentials.RoleArn`, or from a whole-field `Credentials` expression yielding `{ RoleArn }`.
+    const value = await evaluateTemplate(state.credentials, env);
+    const roleArn = value !== null && typeof value === 'object' ? (value as { RoleArn?: unknown }).RoleArn : value;
+    if (typeof roleArn !== 'string' || roleArn.length === 0) throw run.fieldTypeError(state.credentials, 'Credentials/RoleArn', 'a role ARN string', value);
     credentials = { RoleArn: roleArn };
   }
   const timeoutSeconds = await seconds(run, state.timeoutSeconds, 'TimeoutSeconds');
