@@ -1,7 +1,18 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { REPO_ROOT } from './helpers/terraform-cli';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MODULE_MAIN_FILE, MODULE_VARIABLES, MODULE_VARIANTS, ModuleBuildError, synthModuleFiles, variantModuleName, writeModuleDir } from '../../lib/module';
+import {
+  MODULE_MAIN_FILE,
+  MODULE_VARIABLES,
+  MODULE_VARIANTS,
+  ModuleBuildError,
+  renderInputsTable,
+  renderOutputsTable,
+  synthModuleFiles,
+  variantModuleName,
+  writeModuleDir,
+} from '../../lib/module';
 
 interface ModuleJson {
   terraform: { required_providers: { aws: { source: string; version: string } }; required_version: string; backend?: unknown };
@@ -94,6 +105,12 @@ describe('synthModuleFiles', () => {
     expect(readme).toContain('| `default_cluster_id` |');
     expect(readme).toMatch(/\| `default_cluster_id` \| .* \| `string` \| `null` \| no \|/);
     for (const name of Object.keys(config.output)) expect(readme).toContain(`| \`${name}\` |`);
+  });
+
+  test('docs/terraform.md shows the generated inputs and outputs tables verbatim (regenerate them when variables change)', () => {
+    const docs = readFileSync(join(REPO_ROOT, 'docs', 'terraform.md'), 'utf8');
+    expect(docs).toContain(renderInputsTable(config));
+    expect(docs).toContain(renderOutputsTable(config));
   });
 
   test('the versions note names the Terraform and provider requirements', () => {

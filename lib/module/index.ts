@@ -6,5 +6,6 @@ export { MODULE_VARIABLES, ModuleVariableSpec, ModuleVariableValidation, ModuleV
 export { MODULE_OUTPUTS, ModuleOutputName } from './module-outputs';
 export { MODULE_AWS_PROVIDER_RANGE, MODULE_TERRAFORM_RANGE, removeProviderAndBackend } from './portable-stack';
 export { synthModuleFiles, MODULE_MAIN_FILE } from './synth-module';
+export { renderInputsTable, renderOutputsTable, renderModuleReadme, renderVersionsNote, ModuleVersions } from './module-readme';
 export { writeModuleDir, ModuleFiles } from './write-module-dir';
 export { ModuleBuildError } from './errors';

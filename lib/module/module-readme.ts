@@ -60,16 +60,25 @@ export function renderModuleReadme(config: TerraformJsonDocumented, versions: Mo
     `| terraform | ${versions.requiredTerraform} |`,
     `| hashicorp/aws | ${versions.requiredAwsProvider} |`,
     '',
-    'The module has no provider block and no backend: it uses the `aws` provider of the configuration that calls it.',
-    'See VERSIONS.md for the versions it was built with.',
+    'The module has no provider block and no backend: it uses the `aws` provider of the configuration that calls it,',
+    'and `count` / `for_each` work on it. See VERSIONS.md for the versions it was built with.',
+    '',
+    '## How it is built',
+    '',
+    'Which resources and IAM statements exist depends on the target and the sign-in mode, so the folder holds one inner',
+    'module per shape under `modules/` (cluster or workgroup; DbUser, secret or IAM identity; with or without a KMS key),',
+    'and the root instantiates exactly one of them, chosen by which of `default_workgroup_name`, `default_secret_arn`,',
+    '`default_user` and `kms_key_arn` are set. Changing that choice later replaces the state machine and its roles.',
+    'A log group is created even with `logging_level = "OFF"`, and the execution role may write X-Ray traces even with',
+    '`tracing_enabled = false`, so that switching either needs no replacement.',
     '',
     '## Inputs',
     '',
-    inputsTable(config),
+    renderInputsTable(config),
     '',
     '## Outputs',
     '',
-    outputsTable(config),
+    renderOutputsTable(config),
     '',
   ].join('\n');
 }
@@ -90,8 +99,11 @@ export function renderVersionsNote(versions: ModuleVersions): string {
   ].join('\n');
 }
 
-/** Rows follow the order of {@link MODULE_VARIABLES} (grouped by topic), then any other variable by name. */
-function inputsTable(config: TerraformJsonDocumented): string {
+/**
+ * The Inputs table (Name | Description | Type | Default | Required). Rows follow the order of {@link MODULE_VARIABLES}
+ * (grouped by topic), then any other variable by name.
+ */
+export function renderInputsTable(config: TerraformJsonDocumented): string {
   const variables = config.variable ?? {};
   const order = new Map<string, number>(MODULE_VARIABLES.map((spec, index) => [spec.name, index]));
   const names = Object.keys(variables).sort(
@@ -109,7 +121,8 @@ function inputsTable(config: TerraformJsonDocumented): string {
   return rows.join('\n');
 }
 
-function outputsTable(config: TerraformJsonDocumented): string {
+/** The Outputs table (Name | Description), outputs sorted by name. */
+export function renderOutputsTable(config: TerraformJsonDocumented): string {
   const outputs = config.output ?? {};
   const rows = ['| Name | Description |', '|------|-------------|'];
   for (const name of Object.keys(outputs).sort()) {

@@ -61,7 +61,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     group: 'State machine',
     type: 'string',
     description:
-      'Name of the Step Functions state machine; also the base of the IAM role names. Unique per account and region.',
+      'Name of the Step Functions state machine (1 to 80 letters, digits, - or _), unique per account and region.',
     validations: [
       {
         condition: '${can(regex("^[0-9A-Za-z_-]{1,80}$", var.state_machine_name))}',
