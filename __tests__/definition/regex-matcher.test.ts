@@ -184,3 +184,47 @@ describe('RetryErrorMatch engine (JSONata, inside the state machine)', () => {
     expect(result).toEqual({ matches: [false] });
   });
 });
+
+/** Against CPython's `re` itself, when python3 is on the PATH (it is not a project dependency). */
+const python = (() => {
+  try {
+    require('node:child_process').execFileSync('python3', ['-c', 'import re'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+(python ? test : test.skip)('agrees with Python re.match and never accepts a pattern Python rejects (needs python3)', async () => {
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  const patternChars = ['a', 'b', '(', ')', '[', ']', '^', '-', '\\', 'd', 'w', 'S', '*', '+', '?', '{', '}', ',', '1', '|', '$', '.', 'n', ' '];
+  const textChars = ['a', 'b', '1', ' ', '-', ']', '\n', '.', 'd', '$', '\\'];
+  const cases = fc.sample(
+    fc.record({
+      p: fc.array(fc.constantFrom(...patternChars), { minLength: 1, maxLength: 7 }).map((cs) => cs.join('')),
+      ts: fc.array(fc.array(fc.constantFrom(...textChars), { maxLength: 5 }).map((cs) => cs.join('')), { minLength: 4, maxLength: 4 }),
+    }),
+    { numRuns: 600, seed: 42 },
+  );
+  const script = [
+    'import json, re, sys, warnings',
+    "warnings.simplefilter('ignore')",
+    'out = []',
+    'for c in json.load(sys.stdin):',
+    '    try:',
+    "        r = re.compile(c['p'], re.ASCII)",
+    '    except Exception:',
+    '        out.append(None); continue',
+    "    out.append([bool(r.match(t)) for t in c['ts']])",
+    'print(json.dumps(out))',
+  ].join('\n');
+  const expected = JSON.parse(execFileSync('python3', ['-c', script], { input: JSON.stringify(cases) }).toString()) as (boolean[] | null)[];
+  let compared = 0;
+  for (const [i, { p, ts }] of cases.entries()) {
+    const ours = await evaluate(p, ts);
+    if (ours.error !== undefined) continue; // outside the subset: rejected on purpose (e.g. a literal '{')
+    expect({ p, python: expected[i] }).toEqual({ p, python: ours.matches });
+    compared++;
+  }
+  expect(compared).toBeGreaterThan(150);
+});
