@@ -110,6 +110,7 @@ async function main(): Promise<void> {
     benchWallMs: elapsed(),
     historyLimit: HISTORY_LIMIT,
     loadAverageAtStart,
+    commandLine: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   });
   process.stdout.write(report);
   if (flags.write) {

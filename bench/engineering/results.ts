@@ -10,7 +10,10 @@ export interface ThroughputResult {
   /** Wall time of each timed run of the whole workload. */
   readonly runsWallMs: readonly number[];
   readonly medianTransitionsPerSecond: number;
-  /** Share of busy CPU time (self time) inside the jsonata package, from a separate profiled run. */
+  /**
+   * Share of busy CPU time (self time) spent evaluating expressions: the jsonata package plus the runtime's own
+   * expression layer (which evaluates simple expressions synchronously without jsonata), from a separate profiled run.
+   */
   readonly jsonataShare: number;
   /** Share of busy CPU time per area (jsonata, runtime, emulator, PGlite, GC, other), from the same profiled run. */
   readonly cpuBreakdown: Readonly<Record<string, number>>;
@@ -20,6 +23,17 @@ export interface ThroughputResult {
   readonly peakRssBytes: number;
   /** Heap in use after the last timed run, bytes. */
   readonly heapUsedBytes: number;
+  /** The same profile taken on our generated definition running one of the comparison scenarios. */
+  readonly realDefinition: RealDefinitionProfile;
+}
+
+export interface RealDefinitionProfile {
+  readonly scenarioId: string;
+  readonly transitions: number;
+  /** Wall time of the profiled run (the profiler slows it a little). */
+  readonly wallMs: number;
+  readonly jsonataShare: number;
+  readonly cpuBreakdown: Readonly<Record<string, number>>;
 }
 
 export interface DefinitionSizes {
