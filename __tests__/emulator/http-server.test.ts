@@ -4,6 +4,7 @@ import {
   DescribeStatementCommand,
   ExecuteStatementCommand,
   GetStatementResultCommand,
+  GetStatementResultV2Command,
   ListStatementsCommand,
   RedshiftDataClient,
 } from '@aws-sdk/client-redshift-data';
@@ -92,6 +93,13 @@ describe('Redshift Data API over HTTP with @aws-sdk/client-redshift-data', () =>
     expect(Records![0]![0]!.blobValue).toEqual(Uint8Array.from([0xde, 0xad, 0xbe, 0xef]));
     expect(Records![0]![1]).toEqual({ isNull: true });
     expect(Records![0]![2]).toEqual({ booleanValue: false });
+  });
+
+  test('serves GetStatementResultV2 for CSV statements', async () => {
+    const { Id } = await client.send(new ExecuteStatementCommand({ ...cluster, ResultFormat: 'CSV', Sql: "select 1 as a, 'x' as b" }));
+    clock.advance(1000);
+    const result = await client.send(new GetStatementResultV2Command({ Id }));
+    expect(result).toMatchObject({ Records: [{ CSVRecords: 'a,b\n1,x\n' }], TotalNumRows: 1, ResultFormat: 'CSV' });
   });
 
   test('reports validation errors with AWS exception names and HTTP 400', async () => {

@@ -294,6 +294,24 @@ describe('GetStatementResult', () => {
     expect(sizes).toEqual([3, 3, 1]);
   });
 
+  test('GetStatementResultV2 serves statements run with ResultFormat CSV, and only those', async () => {
+    const { clock, emulator } = setup({ resultPageRows: 2 });
+    const csv = await emulator.executeStatement({
+      ...cluster,
+      ResultFormat: 'CSV',
+      Sql: `select * from (values (1, 'plain'), (2, 'a,b'), (3, null)) as t(n, "say ""hi""")`,
+    });
+    const json = await emulator.executeStatement({ ...cluster, Sql: 'select 1' });
+    clock.advance(1000);
+    const first = await emulator.getStatementResultV2({ Id: csv.Id });
+    expect(first).toMatchObject({ Records: [{ CSVRecords: 'n,"say ""hi"""\n1,plain\n2,"a,b"\n' }], TotalNumRows: 3, ResultFormat: 'CSV' });
+    const second = await emulator.getStatementResultV2({ Id: csv.Id, NextToken: first.NextToken! });
+    expect(second.Records).toEqual([{ CSVRecords: '3,\n' }]);
+    expect(second.NextToken).toBeUndefined();
+    await expect(emulator.getStatementResult({ Id: csv.Id })).rejects.toThrow(/ran with ResultFormat CSV; fetch its result with GetStatementResultV2/);
+    await expect(emulator.getStatementResultV2({ Id: json.Id })).rejects.toThrow(/ran with ResultFormat JSON; fetch its result with GetStatementResult$/);
+  });
+
   test.each([
     ['the statement is still running', 'running', /is STARTED; call DescribeStatement until its Status is FINISHED/],
     ['the statement has no result set', 'noResult', /returned no result set \(HasResultSet is false\)/],

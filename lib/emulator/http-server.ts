@@ -44,6 +44,7 @@ const REDSHIFT_DATA_OPERATIONS: Record<string, (e: RedshiftDataEmulator, body: a
   BatchExecuteStatement: (e, body, identity) => e.batchExecuteStatement(body, identity),
   DescribeStatement: (e, body, identity) => e.describeStatement(body, identity),
   GetStatementResult: (e, body, identity) => e.getStatementResult(body, identity),
+  GetStatementResultV2: (e, body, identity) => e.getStatementResultV2(body, identity),
   CancelStatement: (e, body, identity) => e.cancelStatement(body, identity),
   ListStatements: (e, body, identity) => e.listStatements(body, identity),
 };

@@ -1,8 +1,8 @@
-/** Opaque NextToken values and GetStatementResult pages. */
+/** Opaque NextToken values and GetStatementResult(V2) pages. */
 import { validationError } from './errors';
 import { columnMetadata, encodeRow, rowSize } from './result-encoding';
 import type { StoredResult } from './statement-record';
-import type { GetStatementResultResponse } from './wire-types';
+import type { GetStatementResultResponse, GetStatementResultV2Response } from './wire-types';
 
 /** A NextToken bound to one request scope (a statement Id, or `list`), so a token cannot be replayed elsewhere. */
 export function encodeToken(scope: string, offset: number): string {
@@ -24,9 +24,8 @@ export interface PageLimits {
   readonly bytes: number;
 }
 
-/** One page from `offset`: at most `limits.rows` rows and `limits.bytes` bytes, but always at least one row. */
-export function resultPage(result: StoredResult, offset: number, limits: PageLimits, scope: string): GetStatementResultResponse {
-  const { fields, rows } = result;
+/** End (exclusive) of the page from `offset`: at most `limits.rows` rows and `limits.bytes` bytes, but at least one row. */
+function pageEnd(rows: StoredResult['rows'], offset: number, limits: PageLimits): number {
   let end = offset;
   let bytes = 0;
   while (end < rows.length && end - offset < limits.rows) {
@@ -35,10 +34,34 @@ export function resultPage(result: StoredResult, offset: number, limits: PageLim
     bytes += size;
     end++;
   }
+  return end;
+}
+
+export function resultPage(result: StoredResult, offset: number, limits: PageLimits, scope: string): GetStatementResultResponse {
+  const end = pageEnd(result.rows, offset, limits);
   return {
-    Records: rows.slice(offset, end).map((row) => encodeRow(fields, row)),
-    ColumnMetadata: columnMetadata(fields),
-    TotalNumRows: rows.length,
-    ...(end < rows.length ? { NextToken: encodeToken(scope, end) } : {}),
+    Records: result.rows.slice(offset, end).map((row) => encodeRow(result.fields, row)),
+    ColumnMetadata: columnMetadata(result.fields),
+    TotalNumRows: result.rows.length,
+    ...(end < result.rows.length ? { NextToken: encodeToken(scope, end) } : {}),
   };
+}
+
+/** A GetStatementResultV2 page: the rows as one CSV string, with a header line on the first page; NULL is an empty field. */
+export function csvPage(result: StoredResult, offset: number, limits: PageLimits, scope: string): GetStatementResultV2Response {
+  const end = pageEnd(result.rows, offset, limits);
+  const lines = result.rows.slice(offset, end).map((row) => row.map(csvField).join(','));
+  if (offset === 0) lines.unshift(result.fields.map((f) => csvField(f.name)).join(','));
+  return {
+    Records: [{ CSVRecords: lines.map((line) => `${line}\n`).join('') }],
+    ColumnMetadata: columnMetadata(result.fields),
+    TotalNumRows: result.rows.length,
+    ResultFormat: 'CSV',
+    ...(end < result.rows.length ? { NextToken: encodeToken(scope, end) } : {}),
+  };
+}
+
+function csvField(value: string | null): string {
+  if (value === null) return '';
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

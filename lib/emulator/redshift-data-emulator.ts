@@ -12,7 +12,7 @@ import { FaultInjector } from './fault-injector';
 import { toStepFunctionsJson } from './json-safe';
 import { PgliteEngine } from './pglite-engine';
 import { PostgresEngine } from './postgres-engine';
-import { decodeToken, encodeToken, resultPage } from './paging';
+import { csvPage, decodeToken, encodeToken, resultPage } from './paging';
 import {
   validateBatchExecuteStatement,
   validateExecuteStatement,
@@ -28,6 +28,7 @@ import {
   RETENTION_MS,
   StatementRecord,
   statusAt,
+  StoredResult,
   stoppedAt,
   SubStatementRecord,
   subStatusAt,
@@ -42,6 +43,7 @@ import type {
   ExecuteStatementRequest,
   ExecuteStatementResponse,
   GetStatementResultResponse,
+  GetStatementResultV2Response,
   ListStatementsResponse,
   StatusString,
 } from './wire-types';
@@ -179,6 +181,16 @@ export class RedshiftDataEmulator implements ServiceEmulator {
       const { Id, NextToken } = validateStatementIdRequest(request, 'GetStatementResult', ['NextToken']);
       if (NextToken !== undefined && typeof NextToken !== 'string') throw validationError('NextToken must be a string');
       return this.resultPage(Id, NextToken, identity);
+    });
+  }
+
+  /** The CSV result of a statement run with `ResultFormat: 'CSV'`. */
+  getStatementResultV2(request: { Id: string; NextToken?: string }, identity: string = this.defaultIdentity): Promise<GetStatementResultV2Response> {
+    return this.api('GetStatementResultV2', request, identity, async () => {
+      const { Id, NextToken } = validateStatementIdRequest(request, 'GetStatementResultV2', ['NextToken']);
+      if (NextToken !== undefined && typeof NextToken !== 'string') throw validationError('NextToken must be a string');
+      const { result, offset } = this.finishedResult(Id, NextToken, identity, 'CSV');
+      return csvPage(result, offset, { rows: this.pageRows, bytes: this.pageBytes }, Id);
     });
   }
 
@@ -476,12 +488,21 @@ export class RedshiftDataEmulator implements ServiceEmulator {
   }
 
   private resultPage(id: string, nextToken: string | undefined, identity: string): GetStatementResultResponse {
+    const { result, offset } = this.finishedResult(id, nextToken, identity, 'JSON');
+    return resultPage(result, offset, { rows: this.pageRows, bytes: this.pageBytes }, id);
+  }
+
+  /** The stored result behind an Id, once FINISHED, in the format the operation serves. */
+  private finishedResult(id: string, nextToken: string | undefined, identity: string, format: 'JSON' | 'CSV'): { result: StoredResult; offset: number } {
     const { record, subIndex } = this.find(id, identity);
     if (record.operation === 'BatchExecuteStatement' && subIndex === undefined) {
       throw validationError(`Statement ${id} is a batch; fetch the result of one of its sub-statements with Id ${id}:N (N from 1 to ${record.subs.length})`);
     }
-    if (record.request.ResultFormat === 'CSV') {
-      throw validationError(`Statement ${id} ran with ResultFormat CSV; fetch its result with GetStatementResultV2`);
+    const ranWith = record.request.ResultFormat ?? 'JSON';
+    if (ranWith !== format) {
+      throw validationError(
+        `Statement ${id} ran with ResultFormat ${ranWith}; fetch its result with ${ranWith === 'CSV' ? 'GetStatementResultV2' : 'GetStatementResult'}`,
+      );
     }
     const sub = record.subs[(subIndex ?? 1) - 1]!;
     const status = subStatusAt(record, sub, this.clock.now());
@@ -494,8 +515,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
     if (!sub.result) {
       throw validationError(`Query does not have result: statement ${id} returned no result set (HasResultSet is false)`);
     }
-    const offset = nextToken === undefined ? 0 : decodeToken(nextToken, id);
-    return resultPage(sub.result, offset, { rows: this.pageRows, bytes: this.pageBytes }, id);
+    return { result: sub.result, offset: nextToken === undefined ? 0 : decodeToken(nextToken, id) };
   }
 
   private scheduleEvent(record: StatementRecord): void {
@@ -522,6 +542,7 @@ const ACTIONS: Record<string, ActionHandler> = {
   batchExecuteStatement: (e, args, identity) => e.batchExecuteStatement(args, identity),
   describeStatement: (e, args, identity) => e.describeStatement(args, identity),
   getStatementResult: (e, args, identity) => e.getStatementResult(args, identity),
+  getStatementResultV2: (e, args, identity) => e.getStatementResultV2(args, identity),
   cancelStatement: (e, args, identity) => e.cancelStatement(args, identity),
   listStatements: (e, args, identity) => e.listStatements(args, identity),
 };

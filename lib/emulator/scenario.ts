@@ -11,6 +11,7 @@ export type ApiOperation =
   | 'BatchExecuteStatement'
   | 'DescribeStatement'
   | 'GetStatementResult'
+  | 'GetStatementResultV2'
   | 'CancelStatement'
   | 'ListStatements';
 
@@ -19,6 +20,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   'BatchExecuteStatement',
   'DescribeStatement',
   'GetStatementResult',
+  'GetStatementResultV2',
   'CancelStatement',
   'ListStatements',
 ];

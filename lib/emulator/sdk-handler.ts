@@ -8,6 +8,7 @@ import {
   DescribeStatementCommand,
   ExecuteStatementCommand,
   GetStatementResultCommand,
+  GetStatementResultV2Command,
   ListStatementsCommand,
   RedshiftDataClient,
 } from '@aws-sdk/client-redshift-data';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, AnyCommand> = {
   batchExecuteStatement: BatchExecuteStatementCommand,
   describeStatement: DescribeStatementCommand,
   getStatementResult: GetStatementResultCommand,
+  getStatementResultV2: GetStatementResultV2Command,
   cancelStatement: CancelStatementCommand,
   listStatements: ListStatementsCommand,
 };

@@ -135,6 +135,14 @@ export interface GetStatementResultResponse {
   readonly NextToken?: string;
 }
 
+export interface GetStatementResultV2Response {
+  readonly Records: readonly { readonly CSVRecords: string }[];
+  readonly ColumnMetadata: readonly ColumnMetadata[];
+  readonly TotalNumRows: number;
+  readonly ResultFormat: 'CSV';
+  readonly NextToken?: string;
+}
+
 export interface CancelStatementRequest {
   readonly Id: string;
 }
