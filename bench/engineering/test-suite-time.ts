@@ -89,7 +89,7 @@ export async function measureTestSuiteTime(repoRoot: string, budgetMs: number, m
     const remaining = budgetMs - (Date.now() - started);
     const last = runs[runs.length - 1];
     if (last && (!last.finished || last.wallMs > remaining)) break;
-    runs.push(await runJestOnce(repoRoot, Math.max(remaining, 30_000)));
+    runs.push(await runJestOnce(repoRoot, Math.max(remaining, 20_000)));
   }
   return { runs, medianMs: median(runs.filter((r) => r.finished).map((r) => r.wallMs)) };
 }
