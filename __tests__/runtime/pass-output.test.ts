@@ -77,6 +77,14 @@ describe('Pass state and Output', () => {
     expect(result.cause).toContain("for the field 'Output/list[1]'");
   });
 
+  test('JSONata array operators work on constant data coming from a previous state', async () => {
+    const result = await run({
+      A: { Type: 'Pass', Output: { list: [3, 1, 2], single: [{ x: 1 }] }, Next: 'B' },
+      B: { Type: 'Pass', Output: { list: '{% $states.input.list[] %}', single: '{% $states.input.single[] %}' }, End: true },
+    });
+    expect(result.output).toEqual({ list: [3, 1, 2], single: [{ x: 1 }] });
+  });
+
   test('never mutates the execution input', async () => {
     const input = Object.freeze({ a: Object.freeze({ b: 1 }) });
     const result = await run({ P: { Type: 'Pass', Output: '{% $merge([$states.input, {"c": 2}]) %}', End: true } }, input);

@@ -1,5 +1,5 @@
-import { AwsServiceHandler, TaskError, TaskInvocation } from '../../lib/runtime';
-import { eventsOf, run, secondsAt, types } from './helpers/run';
+import { AwsServiceHandler, runExecution, TaskError, TaskInvocation } from '../../lib/runtime';
+import { eventsOf, machine, run, secondsAt, types } from './helpers/run';
 
 const LAMBDA = 'arn:aws:states:::lambda:invoke';
 const DESCRIBE = 'arn:aws:states:::aws-sdk:redshiftdata:describeStatement';
@@ -110,6 +110,23 @@ describe('Task state', () => {
     expect(result.error).toBe('States.Runtime');
     expect(result.cause).toContain("'arn:aws:states:::aws-sdk:redshiftdata:describeStatement' of the state 'T'");
     expect(result.cause).toContain("service handler for 'redshiftdata'");
+  });
+
+  test('a handler mutating its arguments changes neither the definition constants nor the state data', async () => {
+    const states = {
+      T: { Type: 'Task', Resource: LAMBDA, Arguments: { fixed: { n: 1 }, fromInput: '{% $states.input.obj %}' }, Output: '{% $states.input %}', End: true },
+    };
+    const mutate = async (args: { fixed: { n: number }; fromInput: { m: number } }) => {
+      args.fixed.n = 99;
+      args.fromInput.m = 99;
+      return {};
+    };
+    const seen: unknown[] = [];
+    const definition = machine(states);
+    await runExecution(definition, { obj: { m: 1 } }, { taskHandlers: { [LAMBDA]: mutate as never } });
+    const second = await runExecution(definition, { obj: { m: 1 } }, { taskHandlers: { [LAMBDA]: async (args) => { seen.push(JSON.parse(JSON.stringify(args))); return mutate(args); } } });
+    expect(seen[0]).toEqual({ fixed: { n: 1 }, fromInput: { m: 1 } });
+    expect(second.output).toEqual({ obj: { m: 1 } });
   });
 
   test('the state never shares objects with the handler: the result is a JSON copy', async () => {

@@ -98,7 +98,7 @@ export async function evaluateExpression(compiled: CompiledExpression, env: Eval
     const value = compiled.fast(env.states, variables);
     if (value !== FALLBACK) {
       if (value === undefined) throw queryEvaluationError(env, compiled.source, field, ' returned nothing (undefined).');
-      return value;
+      return plainArray(value);
     }
   }
   // Own property `states` on top of the variable chain; JSONata binds every enumerable key, inherited ones included.
@@ -116,7 +116,14 @@ export async function evaluateExpression(compiled: CompiledExpression, env: Eval
   if (typeof value === 'function' || (value as { _jsonata_lambda?: boolean } | null)?._jsonata_lambda) {
     throw queryEvaluationError(env, compiled.source, field, ' returned a function, which is not a JSON value.');
   }
-  // JSONata sequences are arrays carrying extra flags; Step Functions keeps plain JSON. Other values are not copied.
-  if (Array.isArray(value) && (value as { sequence?: boolean }).sequence) return Array.from(value);
+  return plainArray(value);
+}
+
+/**
+ * JSONata sequences are arrays carrying extra flags (`sequence`, `keepSingleton`, which it may even set on arrays
+ * of the input); Step Functions keeps plain JSON, so such an array is copied. Other values are not copied.
+ */
+function plainArray(value: unknown): unknown {
+  if (Array.isArray(value) && ('sequence' in value || 'keepSingleton' in value || 'outerWrapper' in value)) return Array.from(value);
   return value;
 }

@@ -1,6 +1,8 @@
 /**
  * A field value that may hold `{% %}` expressions anywhere inside (Arguments, Output, Assign values, ItemSelector).
- * Compiled once per definition: constant sub-trees are frozen and returned as they are, never copied.
+ * Compiled once per definition: constant sub-trees are returned as they are, never copied. They are not frozen:
+ * JSONata itself tags arrays it walks (`keepSingleton`), which a frozen array refuses. The runtime never mutates
+ * state data, and Task handlers receive a JSON copy of their arguments.
  */
 import { CompiledExpression, compileExpression, evaluateExpression, EvaluationEnv, isExpressionString } from './expression';
 
@@ -10,14 +12,6 @@ export type Template =
   | { readonly kind: 'object'; readonly entries: ReadonlyArray<readonly [string, Template]> }
   | { readonly kind: 'array'; readonly items: readonly Template[] };
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value as object)) deepFreeze(child);
-  }
-  return value;
-}
-
 /**
  * @param field the ASL field path used in error causes, e.g. `Arguments` or `Choices[1]/Output`; nested keys
  *   extend it as AWS does (`Output/a/b`, `Items[2]`).
@@ -26,12 +20,12 @@ export function compileTemplate(value: unknown, field: string): Template {
   if (isExpressionString(value)) return { kind: 'expression', expression: compileExpression(value), field };
   if (Array.isArray(value)) {
     const items = value.map((item, index) => compileTemplate(item, `${field}[${index}]`));
-    if (items.every((t) => t.kind === 'constant')) return { kind: 'constant', value: deepFreeze(value) };
+    if (items.every((t) => t.kind === 'constant')) return { kind: 'constant', value };
     return { kind: 'array', items };
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).map(([key, child]) => [key, compileTemplate(child, `${field}/${key}`)] as const);
-    if (entries.every(([, t]) => t.kind === 'constant')) return { kind: 'constant', value: deepFreeze(value) };
+    if (entries.every(([, t]) => t.kind === 'constant')) return { kind: 'constant', value };
     return { kind: 'object', entries };
   }
   return { kind: 'constant', value };

@@ -29,7 +29,8 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   const heartbeatSeconds = await seconds(run, state.heartbeatSeconds, 'HeartbeatSeconds');
 
   const resourceDetails = { resourceType: state.resourceType, resource: state.resourceName };
-  const scheduled: Record<string, unknown> = { resourceType: state.resourceType, resource: state.resourceName, region: exec.identity.region, parameters: JSON.stringify(args) };
+  const parameters = JSON.stringify(args);
+  const scheduled: Record<string, unknown> = { resourceType: state.resourceType, resource: state.resourceName, region: exec.identity.region, parameters };
   if (timeoutSeconds !== undefined) scheduled.timeoutInSeconds = timeoutSeconds;
   if (heartbeatSeconds !== undefined) scheduled.heartbeatInSeconds = heartbeatSeconds;
   if (credentials) scheduled.taskCredentials = { roleArn: credentials.RoleArn };
@@ -54,7 +55,8 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   };
   let result: unknown;
   try {
-    const call = invoke(args, invocation);
+    // A JSON copy: a handler that mutates its arguments cannot touch the definition's constants or state data.
+    const call = invoke(typeof args === 'object' && args !== null ? JSON.parse(parameters) : args, invocation);
     result = limit ? await withTimeLimit(run, call, limit, controller!) : await call;
   } catch (thrown) {
     if (thrown instanceof StatesError && thrown.recorded) throw thrown;
