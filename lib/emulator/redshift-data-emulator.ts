@@ -44,6 +44,7 @@ import type {
   ExecuteStatementResponse,
   GetStatementResultResponse,
   GetStatementResultV2Response,
+  ListStatementsRequest,
   ListStatementsResponse,
   StatusString,
 } from './wire-types';
@@ -212,7 +213,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
     });
   }
 
-  listStatements(request: Parameters<typeof validateListStatements>[0] = {}, identity: string = this.defaultIdentity): Promise<ListStatementsResponse> {
+  listStatements(request: ListStatementsRequest = {}, identity: string = this.defaultIdentity): Promise<ListStatementsResponse> {
     return this.api('ListStatements', request, identity, async () => {
       const r = validateListStatements(request);
       const now = this.clock.now();
