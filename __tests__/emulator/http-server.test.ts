@@ -165,6 +165,37 @@ describe('Redshift Data API over HTTP with @aws-sdk/client-redshift-data', () =>
   });
 });
 
+describe('scenario API faults over HTTP', () => {
+  test('arrive as AWS errors: 400 for throttling, 500 for server faults; nothing runs', async () => {
+    const faulty = new RedshiftDataEmulator({
+      clock,
+      scenario: {
+        api: [
+          { operation: 'ExecuteStatement', error: 'ThrottlingException', firstCalls: 1 },
+          { operation: 'ExecuteStatement', error: 'InternalServerException', message: 'try later' },
+        ],
+      },
+    });
+    const faultyServer = await startEmulatorServer({ emulator: faulty });
+    const faultyClient = new RedshiftDataClient({
+      endpoint: faultyServer.url, region: 'us-east-1', credentials: { accessKeyId: 'k', secretAccessKey: 's' }, maxAttempts: 1,
+    });
+    try {
+      const throttled = await faultyClient.send(new ExecuteStatementCommand({ ...cluster, Sql: 'select 1' })).catch((e) => e);
+      expect([throttled.name, throttled.$metadata.httpStatusCode]).toEqual(['ThrottlingException', 400]);
+      const server500 = await faultyClient.send(new ExecuteStatementCommand({ ...cluster, Sql: 'select 1' })).catch((e) => e);
+      expect([server500.name, server500.message, server500.$metadata.httpStatusCode, server500.$fault]).toEqual([
+        'InternalServerException', 'try later', 500, 'server',
+      ]);
+      expect(faulty.statements()).toEqual([]);
+    } finally {
+      faultyClient.destroy();
+      await faultyServer.close();
+      await faulty.close();
+    }
+  });
+});
+
 describe('Step Functions ValidateStateMachineDefinition on the same server', () => {
   const validate = async (body: unknown) => {
     const response = await fetch(server.url, {
