@@ -105,6 +105,13 @@ describe('Task state', () => {
     expect([result.error, result.cause]).toEqual(['States.TaskFailed', 'handler bug']);
   });
 
+  test('a handler may return a plain value or throw synchronously, with or without a timeout', async () => {
+    const plain = await run({ T: { Type: 'Task', Resource: LAMBDA, TimeoutSeconds: 5, End: true } }, {}, { taskHandlers: { [LAMBDA]: (() => 7) as never } });
+    expect(plain.output).toBe(7);
+    const thrown = await run({ T: { Type: 'Task', Resource: LAMBDA, End: true } }, {}, { taskHandlers: { [LAMBDA]: (() => { throw new TaskError('Sync.Error', 's'); }) as never } });
+    expect([thrown.error, thrown.cause]).toEqual(['Sync.Error', 's']);
+  });
+
   test('a resource nobody serves fails with States.Runtime naming the resource and what to register', async () => {
     const result = await run({ T: { Type: 'Task', Resource: DESCRIBE, End: true } });
     expect(result.error).toBe('States.Runtime');

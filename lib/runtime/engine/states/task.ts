@@ -56,7 +56,8 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   let result: unknown;
   try {
     // A JSON copy: a handler that mutates its arguments cannot touch the definition's constants or state data.
-    const call = invoke(typeof args === 'object' && args !== null ? JSON.parse(parameters) : args, invocation);
+    // Promise.resolve: a plain-JavaScript handler may return a value instead of a promise.
+    const call = Promise.resolve(invoke(typeof args === 'object' && args !== null ? JSON.parse(parameters) : args, invocation));
     result = limit ? await withTimeLimit(run, call, limit, controller!) : await call;
   } catch (thrown) {
     if (thrown instanceof StatesError && thrown.recorded) throw thrown;
