@@ -1,6 +1,7 @@
 /**
- * The comparison scenarios: (a)–(f) from issue 6, plus (g), (a) at equal polling rates. Each names an emulator scenario file (durations and faults, shared by both
- * systems) and the execution input (the seed's input format, which both systems accept).
+ * The comparison scenarios: (a)–(f) from issue 6, plus (g) = (a) at equal polling rates. Each names an emulator
+ * scenario file (durations and faults, shared by both systems) and the execution input (the seed's input format,
+ * which both systems accept).
  * Durations are deliberately not multiples of any poll interval (3,607 s rather than 3,600 s): a real statement
  * ends between two polls, and an aligned duration would hide the detection latency.
  */
