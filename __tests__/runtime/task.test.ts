@@ -112,6 +112,18 @@ describe('Task state', () => {
     expect([thrown.error, thrown.cause]).toEqual(['Sync.Error', 's']);
   });
 
+  test('arguments over 256 KiB fail with States.DataLimitExceeded before the handler is called', async () => {
+    let called = false;
+    const result = await run(
+      { T: { Type: 'Task', Resource: LAMBDA, Arguments: { big: "{% $pad('', 262144, 'x') %}" }, End: true } },
+      {},
+      { taskHandlers: { [LAMBDA]: async () => { called = true; return 1; } } },
+    );
+    expect(result.error).toBe('States.DataLimitExceeded');
+    expect(result.cause).toMatch(/^The Arguments payload of the task 'T' has a size of 262154 bytes/);
+    expect(called).toBe(false);
+  });
+
   test('a resource nobody serves fails with States.Runtime naming the resource and what to register', async () => {
     const result = await run({ T: { Type: 'Task', Resource: DESCRIBE, End: true } });
     expect(result.error).toBe('States.Runtime');

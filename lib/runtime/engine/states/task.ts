@@ -35,6 +35,7 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   if (heartbeatSeconds !== undefined) scheduled.heartbeatInSeconds = heartbeatSeconds;
   if (credentials) scheduled.taskCredentials = { roleArn: credentials.RoleArn };
   exec.record(lane, 'TaskScheduled', scheduled);
+  if (isOverPayloadLimit(parameters)) throw failed(run, dataLimitExceeded(`The Arguments payload of the task '${state.name}'`, parameters), 'TaskFailed', resourceDetails);
 
   const invoke = exec.dispatcher.resolve(state.resource);
   if (!invoke) throw failed(run, exec.dispatcher.describeMissing(state.resource, state.name), 'TaskFailed', resourceDetails);
