@@ -18,6 +18,11 @@ describe('Variables (Assign)', () => {
     expect(result.cause).toContain("references the variable '$nope', which has not been assigned");
   });
 
+  test('names of Object.prototype members are not assigned variables either', async () => {
+    const result = await run({ P: { Type: 'Pass', Output: '{% $toString %}', End: true } });
+    expect(result.cause).toContain("references the variable '$toString', which has not been assigned");
+  });
+
   test('variables bound inside an expression are not workflow variables', async () => {
     const result = await run({ P: { Type: 'Pass', Output: '{% ($double := function($v) { $v * 2 }; $double(21)) %}', End: true } });
     expect(result.output).toBe(42);

@@ -74,7 +74,10 @@ export function compileExpression(text: string): CompiledExpression {
 
 /** Root of every execution's variable chain: holds the SFN-function hooks, invisible to `$name` references. */
 export function createRootVariables(hooks: RuntimeHooks): Record<string, unknown> {
-  return { [RUNTIME_BINDING]: hooks };
+  // No Object.prototype in the chain: `$toString` must count as unassigned, like any other unknown name.
+  const root = Object.create(null) as Record<string, unknown>;
+  root[RUNTIME_BINDING] = hooks;
+  return root;
 }
 
 export function queryEvaluationError(env: EvaluationEnv, source: string, field: string, problem: string): StatesError {
