@@ -115,8 +115,9 @@ function completed(metrics: SystemMetrics | undefined): string {
 function renderHeadline(scenarios: readonly ScenarioComparison[]): string {
   const rows = scenarios.map((scenario) => {
     const { original, ours } = scenario;
+    const eitherFailed = original.status !== 'SUCCEEDED' || (ours !== undefined && ours.status !== 'SUCCEEDED');
     return [
-      `(${scenario.id}) ${scenario.title}`,
+      `(${scenario.id}) ${scenario.title}${eitherFailed ? ' †' : ''}`,
       `${completed(original)} / ${completed(ours)}`,
       ours ? formatRatio(ours.cost.totalUsd, original.cost.totalUsd) : '—',
       ours ? formatRatio(ours.transitions, original.transitions) : '—',
@@ -125,10 +126,14 @@ function renderHeadline(scenarios: readonly ScenarioComparison[]): string {
       `${formatCount(original.lambdaInvocations)} → ${ours ? formatCount(ours.lambdaInvocations) : '—'}`,
     ];
   });
+  const hasFailure = scenarios.some((s) => s.original.status !== 'SUCCEEDED' || (s.ours && s.ours.status !== 'SUCCEEDED'));
+  const note = hasFailure
+    ? '\n\n† A system failed here: its numbers cover the work done until it failed (the original\'s cost then buys no result).'
+    : '';
   return table(
     ['scenario', 'completes (original / ours)', 'cost', 'transitions', 'history events', 'mean detection latency (original → ours)', 'Lambda invocations'],
     rows,
-  );
+  ) + note;
 }
 
 /** Plain sentences computed from the numbers, so they never go stale. */
