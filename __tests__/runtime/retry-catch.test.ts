@@ -104,6 +104,12 @@ describe('Retry', () => {
     );
     expect(retryCounts).toEqual([0, 1, 2]);
     expect(result.transitions).toBe(3);
+    const attempt = ['TaskScheduled', 'TaskStarted'];
+    expect(types(result)).toEqual([
+      'ExecutionStarted', 'TaskStateEntered',
+      ...attempt, 'TaskFailed', ...attempt, 'TaskFailed', ...attempt, 'TaskSucceeded',
+      'TaskStateExited', 'ExecutionSucceeded',
+    ]);
     expect(types(result).filter((t) => t === 'TaskStateEntered')).toHaveLength(1);
   });
 
