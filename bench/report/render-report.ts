@@ -106,10 +106,18 @@ function renderMethod(historyLimit: number): string {
   ].join('\n');
 }
 
+/** The seed defect behind a failure of the original, when it is a known one. */
+function seedDefect(metrics: SystemMetrics): string {
+  if (metrics.system !== 'original') return '';
+  if (metrics.historyLimitHit) return ' (D10)';
+  return metrics.error === 'States.DataLimitExceeded' ? ' (D14)' : '';
+}
+
 function completed(metrics: SystemMetrics | undefined): string {
   if (!metrics) return 'not run';
   if (metrics.status === 'SUCCEEDED') return 'yes';
-  return metrics.historyLimitHit ? '**no: history limit**' : `**no: ${metrics.error ?? metrics.status}**`;
+  const reason = metrics.historyLimitHit ? 'history limit' : (metrics.error ?? metrics.status);
+  return `**no: ${reason}${seedDefect(metrics)}**`;
 }
 
 function renderHeadline(scenarios: readonly ScenarioComparison[]): string {
@@ -145,7 +153,9 @@ function renderFindings(scenarios: readonly ScenarioComparison[]): string[] {
   const lines = [
     `- The original completes ${scenarios.length - failedOriginal.length} of ${scenarios.length} scenarios` +
       (failedOriginal.length
-        ? ` (fails ${failedOriginal.map((s) => `(${s.id}) on ${s.original.historyLimitHit ? 'the 25,000-event history limit' : s.original.error}`).join(', ')})`
+        ? ` (fails ${failedOriginal
+            .map((s) => `(${s.id}) on ${s.original.historyLimitHit ? 'the 25,000-event history limit' : s.original.error}${seedDefect(s.original)}`)
+            .join(', ')})`
         : '') +
       `; ours completes ${measured.length - failedOurs.length} of ${measured.length}` +
       (failedOurs.length ? ` (fails ${failedOurs.map((s) => `(${s.id}) ${s.ours!.error}`).join(', ')})` : '') +
