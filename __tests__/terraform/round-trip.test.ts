@@ -5,7 +5,7 @@ import { copyFixture, createModuleWorkspace } from './helpers/module-workspace';
 import { OfflineAws, startOfflineAws } from './helpers/offline-aws';
 import { onlyChangeOfType, PlanJson } from './helpers/plan-json';
 import { stateWithExistingRoles } from './helpers/seeded-state';
-import { terraformOk } from './helpers/terraform-cli';
+import { terraform, terraformOk } from './helpers/terraform-cli';
 import { describeWithTerraform } from './helpers/terraform-availability';
 import { TerraformWorkspace } from './helpers/terraform-workspace';
 
@@ -82,6 +82,17 @@ describeWithTerraform('Terraform round trip: the planned definition runs on the 
     for (const call of aws.validations) expect(call.diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
     expect(aws.sts.calls()).toBeGreaterThan(0);
   });
+
+  test('fails the plan when ValidateStateMachineDefinition answers FAIL: the provider really consults our server', async () => {
+    aws.forcedDiagnostics = [{ severity: 'ERROR', code: 'FORCED_BY_TEST', message: "State 'Defaults': rejected on purpose", location: '/States/Defaults' }];
+    try {
+      const run = await terraform(['plan', '-refresh=false', '-input=false', '-lock=false'], workspace.path(FIXTURE));
+      expect(run.code).not.toBe(0);
+      expect(run.stderr.replace(/\s+/g, ' ')).toContain("State 'Defaults': rejected on purpose");
+    } finally {
+      aws.forcedDiagnostics = undefined;
+    }
+  }, 120_000);
 
   test('numbers stay JSON numbers and strings arrive literally in the planned definition', () => {
     const text = JSON.stringify(definition);

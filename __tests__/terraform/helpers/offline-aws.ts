@@ -16,6 +16,8 @@ export interface OfflineAws {
   readonly sts: FakeStsServer;
   /** Every definition the provider asked to validate, in order. */
   readonly validations: ValidationCall[];
+  /** When set, answered instead of the validator's diagnostics (to prove a FAIL stops the plan). */
+  forcedDiagnostics: readonly ValidationDiagnostic[] | undefined;
   close(): Promise<void>;
 }
 
@@ -25,22 +27,25 @@ export interface OfflineAws {
  */
 export async function startOfflineAws(emulator?: RedshiftDataEmulator): Promise<OfflineAws> {
   const validations: ValidationCall[] = [];
-  const emulatorServer = await startEmulatorServer({
+  const sts = await startFakeStsServer();
+  const offline: { -readonly [K in keyof OfflineAws]: OfflineAws[K] } = {
+    endpoints: { sfn: '', sts: sts.url },
+    emulatorServer: undefined as unknown as EmulatorServer,
+    sts,
+    validations,
+    forcedDiagnostics: undefined,
+    close: async () => {
+      await Promise.all([offline.emulatorServer.close(), sts.close()]);
+    },
+  };
+  offline.emulatorServer = await startEmulatorServer({
     ...(emulator ? { emulator } : {}),
     validateDefinition: (definition) => {
-      const diagnostics = validateDefinition(definition);
+      const diagnostics = offline.forcedDiagnostics ?? validateDefinition(definition);
       validations.push({ definition, diagnostics });
       return diagnostics;
     },
   });
-  const sts = await startFakeStsServer();
-  return {
-    endpoints: { sfn: emulatorServer.url, sts: sts.url },
-    emulatorServer,
-    sts,
-    validations,
-    close: async () => {
-      await Promise.all([emulatorServer.close(), sts.close()]);
-    },
-  };
+  offline.endpoints = { sfn: offline.emulatorServer.url, sts: sts.url };
+  return offline;
 }
