@@ -5,18 +5,9 @@
  * - failures inside an execution, named with the exact ASL error string ({@link StatesError}, {@link TaskError}).
  *   These never escape `runExecution`: they end the execution with status FAILED, error and cause.
  */
-import type { ValidationDiagnostic } from '../asl-validation';
 
-/** The definition failed static validation; `diagnostics` lists every ERROR found (state and field in each message). */
-export class DefinitionValidationError extends Error {
-  override readonly name = 'DefinitionValidationError';
-  constructor(readonly diagnostics: readonly ValidationDiagnostic[]) {
-    super(
-      `Invalid state machine definition (${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}): ` +
-        diagnostics.map((d) => `${d.message} [${d.location}]`).join('; '),
-    );
-  }
-}
+/** The definition failed static validation: the validator's own error type, so callers catch one class. */
+export { DefinitionValidationError } from '../asl-validation';
 
 /** The definition uses something this runtime does not run (a JSONPath state, a Distributed Map, ...). */
 export class UnsupportedDefinitionError extends Error {
