@@ -1,3 +1,33 @@
+/**
+ * Package root. Each folder's index.ts is its only public door; this file picks what users need from each.
+ */
 export * from './clock';
 export * from './runtime';
 export * from './definition';
+export { validateDefinition, assertValidDefinition, formatDiagnostic, DiagnosticCode } from './asl-validation';
+export type { ValidationDiagnostic } from './asl-validation';
+export * from './construct';
+export { buildPolicies, buildTriggerRolePolicies, sdkActionsOf, toPolicyDocument } from './iam';
+export {
+  RedshiftDataEmulator,
+  startEmulatorServer,
+  createSdkRedshiftDataHandler,
+  loadScenario,
+  parseScenario,
+  ScenarioError,
+  RedshiftDataError,
+  PortInUseError,
+  StatementEventBus,
+  PgliteEngine,
+  PostgresEngine,
+} from './emulator';
+export type { RedshiftDataEmulatorOptions, Scenario, EmulatorServer, StatementStatusChangeEvent } from './emulator';
+export {
+  runQueryList,
+  runDefinitionLocally,
+  loadSynthesizedDefinition,
+  SynthesizedDefinitionError,
+  QueryProgressTracker,
+} from './local-run';
+export type { QueryProgressEvent, RunQueryListOptions, LocalRunOptions, SynthesizedDefinition } from './local-run';
+export { runCli, makeProgram, ExitCode } from './cli';
