@@ -3,6 +3,7 @@
  * Any prop may be a cdktf token (a `TerraformVariable`, another resource's attribute): token values skip the
  * synth-time checks and numbers stay JSON numbers in the deployed definition.
  */
+import { DEFINITION_DEFAULTS } from '../definition';
 
 /** Step Functions log levels. @see https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html */
 export type LogLevel = 'ALL' | 'ERROR' | 'FATAL' | 'OFF';
@@ -198,12 +199,7 @@ export interface RedshiftQueryStepFunctionProps {
 /** Literal defaults of the props, in one place for the construct and the docs. */
 export const PROP_DEFAULTS = {
   namePrefix: 'redshift-query-',
-  initialWaitTime: 30,
-  baseWaitTime: 15,
-  waitMultiplier: 1,
-  maxWait: 450,
-  maxRetries: 10,
-  retryErrorMatch: '',
+  ...DEFINITION_DEFAULTS,
   logLevel: 'ERROR' as LogLevel,
   includeExecutionData: false,
   logRetentionDays: 30,

@@ -1,4 +1,5 @@
 import { Token } from 'cdktf';
+import { ITEM_KEYS, MAX_BATCH_SQLS, NUMERIC_SETTINGS, satisfiesNumericRule, STATEMENT_PARAMETER_KEYS } from '../definition';
 
 /** One item of the execution input: a SQL string (run with the defaults) or an object with per-query settings. */
 export type QueryItem = string | QueryItemObject;
@@ -29,25 +30,8 @@ export interface QueryListContext {
 
 /** EventBridge and Scheduler limit a target's constant input to 8,192 characters. */
 export const MAX_TARGET_INPUT_LENGTH = 8192;
-/**
- * Per-item numeric settings and their ranges, as the state machine checks them at run time
- * (mirrors `NUMERIC_SETTINGS` of lib/definition/settings.ts, which its index does not export yet).
- */
-const NUMERIC_RULES: Readonly<Record<string, { min: number; minExclusive: boolean; max: number; integer: boolean; nullable: boolean }>> = {
-  InitialWaitTime: { min: 0, minExclusive: false, max: 99_999_999, integer: false, nullable: false },
-  BaseWaitTime: { min: 0, minExclusive: true, max: 99_999_999, integer: false, nullable: false },
-  WaitMultiplier: { min: 1, minExclusive: false, max: 1000, integer: false, nullable: false },
-  MaxWait: { min: 0, minExclusive: true, max: 99_999_999, integer: false, nullable: false },
-  MaxRetries: { min: 0, minExclusive: false, max: 10_000, integer: true, nullable: false },
-  TimeoutSeconds: { min: 0, minExclusive: true, max: 99_999_999, integer: false, nullable: true },
-};
-const KNOWN_FIELDS = new Set(['ExecuteStatementParameters', 'StatementId', 'RetryErrorMatch', ...Object.keys(NUMERIC_RULES)]);
-const STATEMENT_PARAMETER_KEYS = new Set([
-  'Sql', 'Sqls', 'ClusterIdentifier', 'WorkgroupName', 'Database', 'DbUser', 'SecretArn', 'Parameters',
-  'StatementName', 'WithEvent', 'SessionId', 'SessionKeepAliveSeconds', 'ResultFormat',
-]);
-/** BatchExecuteStatement accepts 1 to 40 statements. */
-const MAX_BATCH_SQLS = 40;
+const KNOWN_FIELDS = new Set(ITEM_KEYS);
+const STATEMENT_PARAMETERS = new Set(STATEMENT_PARAMETER_KEYS);
 
 /** The execution input a trigger sends: the object form the state machine accepts (D16: never a raw event). */
 export function executionInput(queries: readonly QueryItem[]): { Queries: readonly QueryItem[] } {
@@ -80,20 +64,12 @@ function queryItemProblem(item: unknown, context: QueryListContext): [string, st
   }
   const record = item as Record<string, unknown>;
   const unknownField = Object.keys(record).find((field) => !KNOWN_FIELDS.has(field));
-  if (unknownField) return [`.${unknownField}`, `is not a query field (expected one of ${[...KNOWN_FIELDS].join(', ')}).`];
-  for (const [field, rule] of Object.entries(NUMERIC_RULES)) {
-    const value = record[field];
-    if (value === undefined || Token.isUnresolved(value) || (value === null && rule.nullable)) continue;
-    const ok =
-      typeof value === 'number' &&
-      Number.isFinite(value) &&
-      (rule.minExclusive ? value > rule.min : value >= rule.min) &&
-      value <= rule.max &&
-      (!rule.integer || Number.isInteger(value));
-    if (!ok) {
-      const range = `${rule.minExclusive ? 'above' : 'from'} ${rule.min} ${rule.minExclusive ? 'and at most' : 'to'} ${rule.max}`;
-      return [`.${field}`, `must be ${rule.integer ? 'an integer' : 'a number'} ${range}${rule.nullable ? ' (or null)' : ''}. Received: ${JSON.stringify(value)}`];
-    }
+  if (unknownField) return [`.${unknownField}`, `is not a query field (expected one of ${ITEM_KEYS.join(', ')}).`];
+  for (const rule of NUMERIC_SETTINGS) {
+    const value = record[rule.key];
+    if (value === undefined || Token.isUnresolved(value) || satisfiesNumericRule(rule, value)) continue;
+    const range = `${rule.minExclusive ? 'above' : 'from'} ${rule.min} ${rule.minExclusive ? 'and at most' : 'to'} ${rule.max}`;
+    return [`.${rule.key}`, `must be ${rule.integer ? 'an integer' : 'a number'} ${range}${rule.nullable ? ' (or null)' : ''}. Received: ${JSON.stringify(value)}`];
   }
   // RetryErrorMatch syntax (a Python re subset) is checked by the state machine itself before any SQL runs.
   const parameters = record.ExecuteStatementParameters;
@@ -110,8 +86,8 @@ function queryItemProblem(item: unknown, context: QueryListContext): [string, st
 
 function parametersProblem(parameters: Record<string, unknown>, context: QueryListContext): [string, string] | undefined {
   const at = (field: string): string => `.ExecuteStatementParameters.${field}`;
-  const unknownKey = Object.keys(parameters).find((key) => !STATEMENT_PARAMETER_KEYS.has(key));
-  if (unknownKey) return [at(unknownKey), `is not an ExecuteStatement / BatchExecuteStatement parameter (expected one of ${[...STATEMENT_PARAMETER_KEYS].join(', ')}).`];
+  const unknownKey = Object.keys(parameters).find((key) => !STATEMENT_PARAMETERS.has(key));
+  if (unknownKey) return [at(unknownKey), `is not an ExecuteStatement / BatchExecuteStatement parameter (expected one of ${STATEMENT_PARAMETER_KEYS.join(', ')}).`];
   const { Sql: sql, Sqls: sqls } = parameters;
   if ((sql === undefined) === (sqls === undefined)) return [at('Sql'), 'exactly one of Sql (one statement) and Sqls (a batch) must be given.'];
   if (sql !== undefined && !Token.isUnresolved(sql) && (typeof sql !== 'string' || sql.trim() === '')) {

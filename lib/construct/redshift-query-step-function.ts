@@ -8,7 +8,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { buildDefinition, DefinitionOptionsError, type DefinitionOptions } from '../definition';
+import { buildDefinition, DefinitionOptionsError, withDefinitionDefaults, type DefinitionOptions } from '../definition';
 import { buildPolicies, buildTriggerRolePolicies, findSdkTasks, type PolicyStatement } from '../iam';
 import { ConstructValidationError } from './errors';
 import { addEventTrigger, type EventTriggerOptions } from './event-trigger';
@@ -80,12 +80,7 @@ export class RedshiftQueryStepFunction extends Construct {
         : lazy(() => resources!.resultsRole!.arn);
 
     const options: DefinitionOptions = {
-      initialWaitTime: props.initialWaitTime ?? PROP_DEFAULTS.initialWaitTime,
-      baseWaitTime: props.baseWaitTime ?? PROP_DEFAULTS.baseWaitTime,
-      waitMultiplier: props.waitMultiplier ?? PROP_DEFAULTS.waitMultiplier,
-      maxWait: props.maxWait ?? PROP_DEFAULTS.maxWait,
-      maxRetries: props.maxRetries ?? PROP_DEFAULTS.maxRetries,
-      retryErrorMatch: props.retryErrorMatch ?? PROP_DEFAULTS.retryErrorMatch,
+      ...withDefinitionDefaults(props),
       timeoutSeconds: props.defaultTimeoutSeconds,
       clusterIdentifier: props.defaultClusterId,
       workgroupName: props.defaultWorkgroupName,

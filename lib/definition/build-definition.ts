@@ -14,7 +14,7 @@ import {
 import { jsonataField } from './jsonata/literals';
 import { PROBLEM_EXPRESSION, QUERIES_EXPRESSION, QUERY_COUNT_EXPRESSION } from './jsonata/validate-expressions';
 import type { BuildDefinitionContext, DefinitionOptions } from './options';
-import { DEFINITION_DEFAULTS } from './settings';
+import { withDefinitionDefaults } from './settings';
 import { STATE_NAMES as S } from './state-names';
 import { validateDefinitionOptions } from './validate-options';
 
@@ -112,13 +112,14 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
   for (const [key, value] of connectionOptions) {
     if (value !== undefined) connection[key] = value;
   }
+  const settings = withDefinitionDefaults(options);
   const config: Record<string, AslJson> = {
-    InitialWaitTime: options.initialWaitTime ?? DEFINITION_DEFAULTS.initialWaitTime,
-    BaseWaitTime: options.baseWaitTime ?? DEFINITION_DEFAULTS.baseWaitTime,
-    WaitMultiplier: options.waitMultiplier ?? DEFINITION_DEFAULTS.waitMultiplier,
-    MaxWait: options.maxWait ?? DEFINITION_DEFAULTS.maxWait,
-    MaxRetries: options.maxRetries ?? DEFINITION_DEFAULTS.maxRetries,
-    RetryErrorMatch: options.retryErrorMatch ?? DEFINITION_DEFAULTS.retryErrorMatch,
+    InitialWaitTime: settings.initialWaitTime,
+    BaseWaitTime: settings.baseWaitTime,
+    WaitMultiplier: settings.waitMultiplier,
+    MaxWait: settings.maxWait,
+    MaxRetries: settings.maxRetries,
+    RetryErrorMatch: settings.retryErrorMatch,
     TimeoutSeconds: options.timeoutSeconds ?? null,
     Connection: connection,
   };

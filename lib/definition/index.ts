@@ -3,7 +3,17 @@ export type { AslDefinition, AslJson, AslState, AslStateType } from './asl-types
 export { buildDefinition } from './build-definition';
 export { DefinitionOptionsError } from './definition-options-error';
 export * from './error-names';
-export { DEFINITION_DEFAULTS, MAX_WAIT_SECONDS } from './settings';
+export {
+  DEFINITION_DEFAULTS,
+  MAX_WAIT_SECONDS,
+  NUMERIC_SETTINGS,
+  ITEM_KEYS,
+  STATEMENT_PARAMETER_KEYS,
+  MAX_BATCH_SQLS,
+  satisfiesNumericRule,
+  withDefinitionDefaults,
+} from './settings';
+export type { NumericSettingRule, DefaultedSettings } from './settings';
 export { STATE_NAMES } from './state-names';
 export {
   HISTORY_EVENT_LIMIT,

@@ -17,6 +17,21 @@ export const DEFINITION_DEFAULTS = {
   retryErrorMatch: '',
 } as const;
 
+/** The per-query settings that have a default. */
+export type DefaultedSettings = Required<Pick<DefinitionOptions, keyof typeof DEFINITION_DEFAULTS>>;
+
+/** The defaulted per-query settings of `options`, each one left out (or null) replaced by its default. */
+export function withDefinitionDefaults(options: Partial<DefaultedSettings>): DefaultedSettings {
+  return {
+    initialWaitTime: options.initialWaitTime ?? DEFINITION_DEFAULTS.initialWaitTime,
+    baseWaitTime: options.baseWaitTime ?? DEFINITION_DEFAULTS.baseWaitTime,
+    waitMultiplier: options.waitMultiplier ?? DEFINITION_DEFAULTS.waitMultiplier,
+    maxWait: options.maxWait ?? DEFINITION_DEFAULTS.maxWait,
+    maxRetries: options.maxRetries ?? DEFINITION_DEFAULTS.maxRetries,
+    retryErrorMatch: options.retryErrorMatch ?? DEFINITION_DEFAULTS.retryErrorMatch,
+  };
+}
+
 export interface NumericSettingRule {
   /** Key in an execution-input item (PascalCase, seed-compatible). */
   readonly key: 'InitialWaitTime' | 'BaseWaitTime' | 'WaitMultiplier' | 'MaxWait' | 'MaxRetries' | 'TimeoutSeconds';
