@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { DefinitionOptions } from '../../definition';
+import { DEFINITION_DEFAULTS, type DefinitionOptions } from '../../definition';
 import { CliInputError } from '../errors';
 import { parseNonNegativeIntegerArg, parseNonNegativeNumberArg, parsePositiveNumberArg } from '../option-parsers';
 
@@ -7,7 +7,11 @@ import { parseNonNegativeIntegerArg, parseNonNegativeNumberArg, parsePositiveNum
  * Commander's view of the deploy-time flags (camelCase of the flag names). Each maps to the
  * {@link DefinitionOptions} field of the same meaning; a flag not given leaves the generator's default.
  */
-export interface DefinitionFlags {
+export interface DefinitionFlags
+  extends Pick<
+    DefinitionOptions,
+    'secretArn' | 'resultsRoleArn' | 'initialWaitTime' | 'baseWaitTime' | 'waitMultiplier' | 'maxWait' | 'maxRetries' | 'retryErrorMatch' | 'timeoutSeconds'
+  > {
   /** `clusterIdentifier`. @default - none (the `queries` command uses `local-cluster` when no target is given) */
   readonly cluster?: string;
   /** `workgroupName`. @default - none */
@@ -16,62 +20,52 @@ export interface DefinitionFlags {
   readonly database?: string;
   /** `dbUser`. @default - none (`awsuser` with the local cluster default) */
   readonly dbUser?: string;
-  /** `secretArn`. @default - none */
-  readonly secretArn?: string;
-  /** `resultsRoleArn`. @default - none */
-  readonly resultsRoleArn?: string;
-  /** `initialWaitTime`. @default 30 */
-  readonly initialWaitTime?: number;
-  /** `baseWaitTime`. @default 15 */
-  readonly baseWaitTime?: number;
-  /** `waitMultiplier`. @default 1 */
-  readonly waitMultiplier?: number;
-  /** `maxWait`. @default 450 */
-  readonly maxWait?: number;
-  /** `maxRetries`. @default 10 */
-  readonly maxRetries?: number;
-  /** `retryErrorMatch`. @default '' */
-  readonly retryErrorMatch?: string;
-  /** `timeoutSeconds`. @default - no timeout */
-  readonly timeoutSeconds?: number;
+}
+
+interface DefinitionFlagSpec {
+  readonly option: keyof DefinitionOptions;
+  /** Commander flags; the long name, camelCased, is the {@link DefinitionFlags} field. */
+  readonly flags: string;
+  readonly description: string;
+  readonly parse?: (value: string) => number;
+  readonly conflicts?: string;
+}
+
+/** One flag per {@link DefinitionOptions} field, in help order. */
+const DEFINITION_FLAG_SPECS: readonly DefinitionFlagSpec[] = [
+  { option: 'clusterIdentifier', flags: '--cluster <id>', description: 'default ClusterIdentifier (provisioned cluster)', conflicts: 'workgroup' },
+  { option: 'workgroupName', flags: '--workgroup <name>', description: 'default WorkgroupName (Redshift Serverless)', conflicts: 'cluster' },
+  { option: 'database', flags: '--database <name>', description: 'default Database' },
+  { option: 'dbUser', flags: '--db-user <name>', description: 'default DbUser (temporary credentials)' },
+  { option: 'secretArn', flags: '--secret-arn <arn>', description: 'default SecretArn (Secrets Manager credentials)' },
+  { option: 'resultsRoleArn', flags: '--results-role-arn <arn>', description: 'role every Redshift Data task runs under (Task Credentials)' },
+  { option: 'initialWaitTime', flags: '--initial-wait-time <seconds>', description: `wait after submitting before the first status check [default: ${DEFINITION_DEFAULTS.initialWaitTime}]`, parse: parseNonNegativeNumberArg },
+  { option: 'baseWaitTime', flags: '--base-wait-time <seconds>', description: `interval between status checks before the multiplier [default: ${DEFINITION_DEFAULTS.baseWaitTime}]`, parse: parseNonNegativeNumberArg },
+  { option: 'waitMultiplier', flags: '--wait-multiplier <factor>', description: `each interval is the previous one times this factor [default: ${DEFINITION_DEFAULTS.waitMultiplier}]`, parse: parsePositiveNumberArg },
+  { option: 'maxWait', flags: '--max-wait <seconds>', description: `upper bound of any interval and retry delay [default: ${DEFINITION_DEFAULTS.maxWait}]`, parse: parseNonNegativeNumberArg },
+  { option: 'maxRetries', flags: '--max-retries <n>', description: `times a FAILED statement is submitted again [default: ${DEFINITION_DEFAULTS.maxRetries}]`, parse: parseNonNegativeIntegerArg },
+  { option: 'retryErrorMatch', flags: '--retry-error-match <regex>', description: `only errors matching this regex (Python re.match) are retried; '' = all [default: '${DEFINITION_DEFAULTS.retryErrorMatch}']` },
+  { option: 'timeoutSeconds', flags: '--timeout-seconds <seconds>', description: 'cancel a statement and fail after this long [default: no timeout]', parse: parsePositiveNumberArg },
+];
+
+function definitionOption(spec: DefinitionFlagSpec): Option {
+  const option = new Option(spec.flags, spec.description);
+  if (spec.conflicts !== undefined) option.conflicts(spec.conflicts);
+  if (spec.parse !== undefined) option.argParser(spec.parse);
+  return option;
 }
 
 /** The deploy-time defaults of the generated state machine, one flag per {@link DefinitionOptions} field. */
 export function addDefinitionFlags(command: Command): Command {
-  return command
-    .addOption(new Option('--cluster <id>', 'default ClusterIdentifier (provisioned cluster)').conflicts('workgroup'))
-    .addOption(new Option('--workgroup <name>', 'default WorkgroupName (Redshift Serverless)').conflicts('cluster'))
-    .option('--database <name>', 'default Database')
-    .option('--db-user <name>', 'default DbUser (temporary credentials)')
-    .option('--secret-arn <arn>', 'default SecretArn (Secrets Manager credentials)')
-    .option('--results-role-arn <arn>', 'role every Redshift Data task runs under (Task Credentials)')
-    .addOption(new Option('--initial-wait-time <seconds>', 'wait after submitting before the first status check [default: 30]').argParser(parseNonNegativeNumberArg))
-    .addOption(new Option('--base-wait-time <seconds>', 'interval between status checks before the multiplier [default: 15]').argParser(parseNonNegativeNumberArg))
-    .addOption(new Option('--wait-multiplier <factor>', 'each interval is the previous one times this factor [default: 1]').argParser(parsePositiveNumberArg))
-    .addOption(new Option('--max-wait <seconds>', 'upper bound of any interval and retry delay [default: 450]').argParser(parseNonNegativeNumberArg))
-    .addOption(new Option('--max-retries <n>', 'times a FAILED statement is submitted again [default: 10]').argParser(parseNonNegativeIntegerArg))
-    .option('--retry-error-match <regex>', "only errors matching this regex (Python re.match) are retried; '' = all [default: '']")
-    .addOption(new Option('--timeout-seconds <seconds>', 'cancel a statement and fail after this long [default: no timeout]').argParser(parsePositiveNumberArg));
+  for (const spec of DEFINITION_FLAG_SPECS) command.addOption(definitionOption(spec));
+  return command;
 }
 
 /** Keeps only the flags that were given, so the generator's own defaults apply to the rest. */
 export function definitionOptionsFromFlags(flags: DefinitionFlags): DefinitionOptions {
-  const options: Record<string, unknown> = {
-    clusterIdentifier: flags.cluster,
-    workgroupName: flags.workgroup,
-    database: flags.database,
-    dbUser: flags.dbUser,
-    secretArn: flags.secretArn,
-    resultsRoleArn: flags.resultsRoleArn,
-    initialWaitTime: flags.initialWaitTime,
-    baseWaitTime: flags.baseWaitTime,
-    waitMultiplier: flags.waitMultiplier,
-    maxWait: flags.maxWait,
-    maxRetries: flags.maxRetries,
-    retryErrorMatch: flags.retryErrorMatch,
-    timeoutSeconds: flags.timeoutSeconds,
-  };
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as DefinitionOptions;
+  const given = (flags as Readonly<Record<string, unknown>>);
+  const options = DEFINITION_FLAG_SPECS.map((spec) => [spec.option, given[definitionOption(spec).attributeName()]] as const);
+  return Object.fromEntries(options.filter(([, value]) => value !== undefined)) as DefinitionOptions;
 }
 
 /**
@@ -90,22 +84,6 @@ export function withLocalConnectionDefaults(options: DefinitionOptions): Definit
   };
 }
 
-const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
-  clusterIdentifier: '--cluster',
-  workgroupName: '--workgroup',
-  database: '--database',
-  dbUser: '--db-user',
-  secretArn: '--secret-arn',
-  resultsRoleArn: '--results-role-arn',
-  initialWaitTime: '--initial-wait-time',
-  baseWaitTime: '--base-wait-time',
-  waitMultiplier: '--wait-multiplier',
-  maxWait: '--max-wait',
-  maxRetries: '--max-retries',
-  retryErrorMatch: '--retry-error-match',
-  timeoutSeconds: '--timeout-seconds',
-};
-
 /**
  * The generator names the option it rejects (`maxRetries`); on the command line the user typed a flag,
  * so say that instead: "--retry-error-match: ...".
@@ -113,6 +91,6 @@ const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
 export function inFlagTerms(error: unknown): unknown {
   if (!(error instanceof Error) || error.name !== 'DefinitionOptionsError') return error;
   const option = (error as Error & { option?: unknown }).option;
-  const flag = typeof option === 'string' ? FLAG_OF_OPTION[option] : undefined;
+  const flag = DEFINITION_FLAG_SPECS.find((spec) => spec.option === option)?.flags.split(' ')[0];
   return flag ? new CliInputError(`${flag}: ${error.message}`, { cause: error }) : error;
 }
