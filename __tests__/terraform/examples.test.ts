@@ -89,6 +89,13 @@ describeWithTerraform('Terraform module and HCL examples (real terraform, offlin
     expect(logGroup.change.after).toMatchObject({ retention_in_days: 30 });
   });
 
+  test('both plans had the AWS provider validate the planned definition through our static validator, without errors', async () => {
+    const planned = await Promise.all(HCL_EXAMPLES.map(async (example) => JSON.parse(String(onlyChangeOfType(await plan(example), 'aws_sfn_state_machine').change.after?.definition)) as unknown));
+    const validated = aws.validations.map((call) => call.definition);
+    for (const definition of planned) expect(validated).toContainEqual(definition);
+    for (const call of aws.validations) expect(call.diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
+  });
+
   test('the examples point at the built module folder, as a user copying them would after npm run build:module', () => {
     for (const example of HCL_EXAMPLES) {
       expect(readFileSync(workspace.path(`examples/${example}/main.tf`), 'utf8')).toContain('source = "../../dist/terraform-module"');

@@ -119,6 +119,26 @@ describe('synthModuleFiles', () => {
   });
 });
 
+/** `readonly name?:` members of one interface of lib/construct/props.ts. */
+function interfaceMembers(source: string, name: string): string[] {
+  const body = new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`).exec(source)?.[1];
+  if (body === undefined) throw new Error(`interface ${name} not found in lib/construct/props.ts`);
+  return [...body.matchAll(/^\s*readonly (\w+)\??:/gm)].map((match) => match[1]!);
+}
+
+const snake = (camel: string) => camel.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+describe('module variables mirror the construct props', () => {
+  test('every prop of RedshiftQueryStepFunction is a variable (nested logging/alarm props flattened), and nothing else', () => {
+    const source = readFileSync(join(REPO_ROOT, 'lib', 'construct', 'props.ts'), 'utf8');
+    const nested: Record<string, string> = { logging: 'RedshiftQueryLoggingProps', alarm: 'RedshiftQueryAlarmProps' };
+    const expected = interfaceMembers(source, 'RedshiftQueryStepFunctionProps').flatMap((prop) =>
+      nested[prop] ? interfaceMembers(source, nested[prop]!).map((member) => `${prop}_${snake(member)}`) : [snake(prop)],
+    );
+    expect(MODULE_VARIABLES.map((variable) => variable.name).sort()).toEqual(expected.sort());
+  });
+});
+
 describe('writeModuleDir', () => {
   let parent: string;
   beforeEach(() => {

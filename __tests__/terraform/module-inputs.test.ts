@@ -43,7 +43,7 @@ const INVALID_CASES: readonly InvalidCase[] = [
   { name: 'bad_iam_path', inputs: { iam_path: '"data"' }, message: 'iam_path must start and end with "/"' },
   { name: 'zero_timeout', inputs: { default_timeout_seconds: '0' }, message: 'default_timeout_seconds must be null or a number of seconds from 1' },
   { name: 'bad_kms_key', inputs: { kms_key_arn: '"my-key"' }, message: 'kms_key_arn must be null or a KMS key or alias ARN' },
-  { name: 'bad_topic', inputs: { alarm_topic_arn: '"alerts"' }, message: 'alarm_topic_arn must be null or an SNS topic ARN' },
+  { name: 'bad_topic', inputs: { alarm_sns_topic_arn: '"alerts"' }, message: 'alarm_sns_topic_arn must be null or an SNS topic ARN' },
 ];
 
 /** Non-default but valid values: this block must plan without any error. */
@@ -57,7 +57,7 @@ const VALID_CASE: Readonly<Record<string, string>> = {
   iam_path: '"/data/"',
   permissions_boundary: '"arn:aws:iam::aws:policy/PowerUserAccess"',
   default_timeout_seconds: '3600',
-  alarm_topic_arn: '"arn:aws:sns:eu-west-1:123456789012:alerts"',
+  alarm_sns_topic_arn: '"arn:aws:sns:eu-west-1:123456789012:alerts"',
   // null for a variable with a default means the default (the variables are non-nullable).
   max_wait: 'null',
   tags: 'null',

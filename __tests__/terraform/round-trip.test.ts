@@ -3,8 +3,8 @@ import { ExecutionResult, HistoryEvent, runExecution } from '../../lib/runtime';
 import { FAKE_PROVIDER_OVERRIDE_FILE, fakeAwsProviderOverride } from './helpers/fake-aws-provider';
 import { copyFixture, createModuleWorkspace } from './helpers/module-workspace';
 import { OfflineAws, startOfflineAws } from './helpers/offline-aws';
-import { onlyChangeOfType, PlanJson } from './helpers/plan-json';
-import { stateWithExistingRoles } from './helpers/seeded-state';
+import { FAKE_ACCOUNT_ID } from './helpers/fake-sts-server';
+import { changesOfType, onlyChangeOfType, PlanJson } from './helpers/plan-json';
 import { terraform, terraformOk } from './helpers/terraform-cli';
 import { describeWithTerraform } from './helpers/terraform-availability';
 import { TerraformWorkspace } from './helpers/terraform-workspace';
@@ -40,8 +40,7 @@ function waitDurations(history: readonly HistoryEvent[]): number[] {
 describeWithTerraform('Terraform round trip: the planned definition runs on the local runtime', () => {
   let workspace: TerraformWorkspace;
   let aws: OfflineAws;
-  let firstPlan: PlanJson;
-  let secondPlan: PlanJson;
+  let plan: PlanJson;
   let resultsRoleArn: string;
   let definition: Record<string, unknown>;
   let executionInput: unknown;
@@ -52,17 +51,14 @@ describeWithTerraform('Terraform round trip: the planned definition runs on the 
     copyFixture(workspace, 'round-trip');
     workspace.writeFile(`${FIXTURE}/${FAKE_PROVIDER_OVERRIDE_FILE}`, fakeAwsProviderOverride(aws.endpoints));
     await workspace.init(FIXTURE);
+    plan = await planJson(workspace, 'round-trip.tfplan');
 
-    firstPlan = await planJson(workspace, 'first.tfplan');
-    const { state, roleArns } = stateWithExistingRoles(firstPlan);
-    resultsRoleArn = Object.entries(roleArns).find(([address]) => address.includes('ResultsRole'))![1];
-    workspace.writeFile(`${FIXTURE}/terraform.tfstate`, JSON.stringify(state, null, 2));
-    secondPlan = await planJson(workspace, 'second.tfplan');
-
-    const machine = onlyChangeOfType(secondPlan, 'aws_sfn_state_machine');
+    const machine = onlyChangeOfType(plan, 'aws_sfn_state_machine');
     definition = JSON.parse(String(machine.change.after?.definition)) as Record<string, unknown>;
-    const target = onlyChangeOfType(secondPlan, 'aws_cloudwatch_event_target');
+    const target = onlyChangeOfType(plan, 'aws_cloudwatch_event_target');
     executionInput = JSON.parse(String(target.change.after?.input));
+    const resultsRole = changesOfType(plan, 'aws_iam_role').find((role) => role.address.includes('ResultsRole'))!;
+    resultsRoleArn = `arn:aws:iam::${FAKE_ACCOUNT_ID}:role/${String(resultsRole.change.after?.name)}`;
   }, 300_000);
 
   afterAll(async () => {
@@ -70,15 +66,12 @@ describeWithTerraform('Terraform round trip: the planned definition runs on the 
     workspace?.dispose();
   });
 
-  test('a first plan cannot know the definition (it holds the results role ARN), so the provider does not validate it', () => {
-    const machine = onlyChangeOfType(firstPlan, 'aws_sfn_state_machine');
-    expect(machine.change.after_unknown?.definition).toBe(true);
-  });
-
-  test('the second plan knows the definition, and the AWS provider had it validated by our server without errors', () => {
-    expect(aws.validations.length).toBeGreaterThanOrEqual(1);
-    const validated = aws.validations.map((call) => call.definition);
-    expect(validated).toContainEqual(definition);
+  test('the first plan already knows the definition (fixed results role name), and the provider had our server validate it', () => {
+    const machine = onlyChangeOfType(plan, 'aws_sfn_state_machine');
+    expect(machine.change.after_unknown?.definition).toBeFalsy();
+    const resultsRole = changesOfType(plan, 'aws_iam_role').find((role) => role.address.includes('ResultsRole'))!;
+    expect(resultsRole.change.after?.name).toMatch(/^rt-round-trip-[0-9a-f]{8}-results$/);
+    expect(aws.validations.map((call) => call.definition)).toContainEqual(definition);
     for (const call of aws.validations) expect(call.diagnostics.filter((d) => d.severity === 'ERROR')).toEqual([]);
     expect(aws.sts.calls()).toBeGreaterThan(0);
   });

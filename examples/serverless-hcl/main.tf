@@ -21,7 +21,7 @@ module "redshift_query" {
 
   logging_level      = "ALL"
   log_retention_days = 30
-  tracing_enabled    = true
+  tracing    = true
 
   tags = {
     Project = var.name

@@ -70,7 +70,7 @@ export function renderModuleReadme(config: TerraformJsonDocumented, versions: Mo
     'and the root instantiates exactly one of them, chosen by which of `default_workgroup_name`, `default_secret_arn`,',
     '`default_user` and `kms_key_arn` are set. Changing that choice later replaces the state machine and its roles.',
     'A log group is created even with `logging_level = "OFF"`, and the execution role may write X-Ray traces even with',
-    '`tracing_enabled = false`, so that switching either needs no replacement.',
+    '`tracing = false`, so that switching either needs no replacement.',
     '',
     '## Inputs',
     '',

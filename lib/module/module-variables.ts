@@ -313,6 +313,15 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     ],
   },
   {
+    name: 'results_role_name',
+    group: 'IAM',
+    type: 'string',
+    description:
+      'Name of the results role. null = name_prefix + state_machine_name (cut to 47 characters) + a hash of region and names + "-results": fixed, so its ARN, and the whole definition, are known (and validated by the provider) at plan time.',
+    default: null,
+    validations: [optionalPattern('results_role_name', '^[0-9A-Za-z+=,.@_-]{1,64}$', '1 to 64 letters, digits or +=,.@_-')],
+  },
+  {
     name: 'iam_path',
     group: 'IAM',
     type: 'string',
@@ -369,7 +378,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     ],
   },
   {
-    name: 'tracing_enabled',
+    name: 'tracing',
     group: 'Logging, tracing and encryption',
     type: 'bool',
     description: 'Whether AWS X-Ray tracing is enabled for executions.',
@@ -387,12 +396,12 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
 
   // ##### Alarm
   {
-    name: 'alarm_topic_arn',
+    name: 'alarm_sns_topic_arn',
     group: 'Alarm',
     type: 'string',
     description: 'SNS topic notified by a CloudWatch alarm when executions fail or time out (and when it clears); null = no alarm.',
     default: null,
-    validations: [optionalPattern('alarm_topic_arn', `^${PARTITION}:sns:[^:]+:[0-9]{12}:.+$`, 'an SNS topic ARN')],
+    validations: [optionalPattern('alarm_sns_topic_arn', `^${PARTITION}:sns:[^:]+:[0-9]{12}:.+$`, 'an SNS topic ARN')],
   },
   {
     name: 'alarm_period_seconds',

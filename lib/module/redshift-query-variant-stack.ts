@@ -26,13 +26,14 @@ export class RedshiftQueryVariantStack extends TerraformStack {
     new AwsProvider(this, 'aws', {});
     removeProviderAndBackend(this, MODULE_AWS_PROVIDER_RANGE, MODULE_TERRAFORM_RANGE);
     this.inputs = createModuleInputs(this, { validations: false });
+    new DataAwsRegion(this, 'region');
 
     this.construct = new RedshiftQueryStepFunction(this, CONSTRUCT_ID, this.props());
 
     // A token topic ARN is always "set" for the construct; the alarm exists only when the variable is.
     const alarm = this.construct.node.tryFindChild('FailedExecutionsAlarm');
     if (alarm instanceof Construct && 'addOverride' in alarm) {
-      (alarm as unknown as { addOverride(path: string, value: unknown): void }).addOverride('count', '${var.alarm_topic_arn == null ? 0 : 1}');
+      (alarm as unknown as { addOverride(path: string, value: unknown): void }).addOverride('count', '${var.alarm_sns_topic_arn == null ? 0 : 1}');
     }
 
     const attributes: Record<(typeof MODULE_OUTPUTS)[number]['name'], string> = {
@@ -61,6 +62,13 @@ export class RedshiftQueryVariantStack extends TerraformStack {
     const common: RedshiftQueryStepFunctionProps = {
       stateMachineName: text('state_machine_name'),
       namePrefix: text('name_prefix'),
+      // Always a fixed name, so the results role ARN, and with it the whole definition, is known at plan time: the
+      // provider validates the definition on the first plan. The derived name is unique per account: the state
+      // machine name is unique per region, and the hash covers the region and the full (untruncated) name.
+      resultsRoleName: this.local(
+        'fixed_results_role_name',
+        '${var.results_role_name != null ? var.results_role_name : format("%s-%s-results", substr(join("", [var.name_prefix, var.state_machine_name]), 0, 47), substr(sha256(join("/", [data.aws_region.region.name, var.name_prefix, var.state_machine_name])), 0, 8))}',
+      ).asString,
       initialWaitTime: number('initial_wait_time'),
       baseWaitTime: number('base_wait_time'),
       waitMultiplier: number('wait_multiplier'),
@@ -78,9 +86,9 @@ export class RedshiftQueryVariantStack extends TerraformStack {
       iamPath: text('iam_path'),
       logging: { level: text('logging_level') as 'ERROR', includeExecutionData: bool('logging_include_execution_data') },
       logRetentionDays: number('log_retention_days'),
-      tracing: bool('tracing_enabled'),
+      tracing: bool('tracing'),
       kmsKeyArn: variant.kms ? text('kms_key_arn') : undefined,
-      alarm: { snsTopicArn: text('alarm_topic_arn'), periodSeconds: number('alarm_period_seconds'), threshold: number('alarm_threshold') },
+      alarm: { snsTopicArn: text('alarm_sns_topic_arn'), periodSeconds: number('alarm_period_seconds'), threshold: number('alarm_threshold') },
       tags: Token.asStringMap(this.variable('tags').value),
     };
     const auth: Partial<RedshiftQueryStepFunctionProps> =
@@ -104,7 +112,6 @@ export class RedshiftQueryVariantStack extends TerraformStack {
   /** The construct's "no ARN given" scope (every workgroup of the account and region), chosen at plan time. */
   private workgroupScope(): string {
     new DataAwsPartition(this, 'partition');
-    new DataAwsRegion(this, 'region');
     new DataAwsCallerIdentity(this, 'account');
     const wildcard =
       'arn:${data.aws_partition.partition.partition}:redshift-serverless:${data.aws_region.region.name}:${data.aws_caller_identity.account.account_id}:workgroup/*';
