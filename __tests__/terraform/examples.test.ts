@@ -8,6 +8,9 @@ import { terraformOk } from './helpers/terraform-cli';
 import { describeWithTerraform } from './helpers/terraform-availability';
 import { TerraformWorkspace } from './helpers/terraform-workspace';
 
+// Each terraform process loads the 700 MB AWS provider; on a busy machine one command can take tens of seconds.
+jest.setTimeout(180_000);
+
 describeWithTerraform('Terraform module and HCL examples (real terraform, offline)', () => {
   let workspace: TerraformWorkspace;
   let aws: OfflineAws;

@@ -7,6 +7,9 @@ import { terraform } from './helpers/terraform-cli';
 import { describeWithTerraform } from './helpers/terraform-availability';
 import { TerraformWorkspace } from './helpers/terraform-workspace';
 
+// Each terraform process loads the 700 MB AWS provider; on a busy machine one command can take tens of seconds.
+jest.setTimeout(180_000);
+
 /** Valid values every module block starts from. */
 const BASE: Readonly<Record<string, string>> = {
   state_machine_name: '"inputs-check"',

@@ -6,6 +6,9 @@ import { MODULE_VARIANTS, variantCondition } from '../../lib/module';
 import { terraformEnv } from './helpers/terraform-cli';
 import { describeWithTerraform } from './helpers/terraform-availability';
 
+// Each terraform process loads the 700 MB AWS provider; on a busy machine one command can take tens of seconds.
+jest.setTimeout(180_000);
+
 /** Which inner module must serve each combination of set variables (by hand, from the module's documentation). */
 const EXPECTED: readonly { readonly set: readonly string[]; readonly variant: string | null }[] = [
   { set: ['default_user'], variant: 'cluster-db-user' },

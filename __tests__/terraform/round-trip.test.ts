@@ -9,6 +9,9 @@ import { terraform, terraformOk } from './helpers/terraform-cli';
 import { describeWithTerraform } from './helpers/terraform-availability';
 import { TerraformWorkspace } from './helpers/terraform-workspace';
 
+// Each terraform process loads the 700 MB AWS provider; on a busy machine one command can take tens of seconds.
+jest.setTimeout(180_000);
+
 const FIXTURE = 'fixtures/round-trip';
 /** The values the fixture gives the module (see fixtures/round-trip/main.tf), as Terraform decodes them. */
 const DB_USER = 'etl "ünï" ${u} %{v}';

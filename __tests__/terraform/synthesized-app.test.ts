@@ -6,6 +6,9 @@ import { REPO_ROOT, terraformOk } from './helpers/terraform-cli';
 import { describeWithTerraform } from './helpers/terraform-availability';
 import { TerraformWorkspace } from './helpers/terraform-workspace';
 
+// Each terraform process loads the 700 MB AWS provider; on a busy machine one command can take tens of seconds.
+jest.setTimeout(180_000);
+
 describeWithTerraform('the cdktf app (main.ts) synthesizes stacks that terraform validates', () => {
   let workspace: TerraformWorkspace;
 
