@@ -11,6 +11,7 @@ import { Clock, RealClock } from '../clock';
 import { PortInUseError, RedshiftDataError } from './errors';
 import { identityFromAuthorization } from './http-identity';
 import { toAwsJson } from './json-safe';
+import { OPERATION_HANDLERS, type OperationHandler } from './operation-handlers';
 import { RedshiftDataEmulator } from './redshift-data-emulator';
 import type { Scenario } from './scenario';
 
@@ -38,16 +39,6 @@ export interface EmulatorServer {
   readonly emulator: RedshiftDataEmulator;
   close(): Promise<void>;
 }
-
-const REDSHIFT_DATA_OPERATIONS: Record<string, (e: RedshiftDataEmulator, body: any, identity: string) => Promise<unknown>> = {
-  ExecuteStatement: (e, body, identity) => e.executeStatement(body, identity),
-  BatchExecuteStatement: (e, body, identity) => e.batchExecuteStatement(body, identity),
-  DescribeStatement: (e, body, identity) => e.describeStatement(body, identity),
-  GetStatementResult: (e, body, identity) => e.getStatementResult(body, identity),
-  GetStatementResultV2: (e, body, identity) => e.getStatementResultV2(body, identity),
-  CancelStatement: (e, body, identity) => e.cancelStatement(body, identity),
-  ListStatements: (e, body, identity) => e.listStatements(body, identity),
-};
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -136,9 +127,9 @@ async function handle(
   if (prefix !== 'RedshiftData') {
     return fail(400, 'UnknownOperationException', `Unknown X-Amz-Target ${JSON.stringify(target)}; expected RedshiftData.<Operation> or AWSStepFunctions.ValidateStateMachineDefinition`);
   }
-  const handler = REDSHIFT_DATA_OPERATIONS[operation];
+  const handler = (OPERATION_HANDLERS as Readonly<Record<string, OperationHandler | undefined>>)[operation];
   if (!handler) {
-    return fail(400, 'UnknownOperationException', `The emulator does not serve RedshiftData.${operation}; served: ${Object.keys(REDSHIFT_DATA_OPERATIONS).join(', ')}`);
+    return fail(400, 'UnknownOperationException', `The emulator does not serve RedshiftData.${operation}; served: ${Object.keys(OPERATION_HANDLERS).join(', ')}`);
   }
   const identity = identityFromAuthorization(req.headers.authorization);
   try {

@@ -9,6 +9,7 @@ import type { ServiceEmulator, TaskInvocation } from '../runtime';
 import { RedshiftDataError, validationError } from './errors';
 import { StatementEventBus } from './event-bus';
 import { FaultInjector } from './fault-injector';
+import { ACTION_HANDLERS } from './operation-handlers';
 import { toStepFunctionsJson } from './json-safe';
 import { PgliteEngine } from './pglite-engine';
 import { PostgresEngine } from './postgres-engine';
@@ -35,7 +36,7 @@ import {
 } from './statement-record';
 import { statementSnapshot, StatementSnapshot } from './statement-snapshot';
 import { statusChangeEvent } from './status-change-event';
-import { describeStatement as renderDescribe, statementData } from './statement-views';
+import { describeStatement as renderDescribe, statementData, targetFields } from './statement-views';
 import type {
   BatchExecuteStatementRequest,
   CancelStatementResponse,
@@ -154,9 +155,9 @@ export class RedshiftDataEmulator implements ServiceEmulator {
   /** Serves `arn:aws:states:::aws-sdk:redshiftdata:<action>`; answers what Step Functions would hand the state machine. */
   async call(action: string, args: unknown, invocation: TaskInvocation): Promise<unknown> {
     const identity = invocation.credentials?.RoleArn ?? invocation.executionRoleArn;
-    const handler = ACTIONS[action];
+    const handler = ACTION_HANDLERS[action];
     if (!handler) {
-      throw validationError(`The Redshift Data API has no action '${action}' served by the emulator; supported: ${Object.keys(ACTIONS).join(', ')}`);
+      throw validationError(`The Redshift Data API has no action '${action}' served by the emulator; supported: ${Object.keys(ACTION_HANDLERS).join(', ')}`);
     }
     return toStepFunctionsJson(await handler(this, args ?? {}, identity));
   }
@@ -447,17 +448,7 @@ export class RedshiftDataEmulator implements ServiceEmulator {
   }
 
   private submitResponse(record: StatementRecord): ExecuteStatementResponse {
-    const t = record.target;
-    return {
-      Id: record.id,
-      CreatedAt: new Date(record.createdAt),
-      ...(t.ClusterIdentifier !== undefined ? { ClusterIdentifier: t.ClusterIdentifier } : {}),
-      ...(t.WorkgroupName !== undefined ? { WorkgroupName: t.WorkgroupName } : {}),
-      Database: t.Database,
-      ...(t.DbUser !== undefined ? { DbUser: t.DbUser } : {}),
-      ...(t.SecretArn !== undefined ? { SecretArn: t.SecretArn } : {}),
-      ...(record.sessionId !== undefined ? { SessionId: record.sessionId } : {}),
-    };
+    return { Id: record.id, CreatedAt: new Date(record.createdAt), ...targetFields(record) };
   }
 
   private async waitForEnd(record: StatementRecord, maxMs: number): Promise<void> {
@@ -534,19 +525,6 @@ export class RedshiftDataEmulator implements ServiceEmulator {
     if (event) this.eventBus.publish(event);
   }
 }
-
-type ActionHandler = (emulator: RedshiftDataEmulator, args: any, identity: string) => Promise<unknown>;
-
-/** Task ARN actions (camelCase) → emulator operations. */
-const ACTIONS: Record<string, ActionHandler> = {
-  executeStatement: (e, args, identity) => e.executeStatement(args, identity),
-  batchExecuteStatement: (e, args, identity) => e.batchExecuteStatement(args, identity),
-  describeStatement: (e, args, identity) => e.describeStatement(args, identity),
-  getStatementResult: (e, args, identity) => e.getStatementResult(args, identity),
-  getStatementResultV2: (e, args, identity) => e.getStatementResultV2(args, identity),
-  cancelStatement: (e, args, identity) => e.cancelStatement(args, identity),
-  listStatements: (e, args, identity) => e.listStatements(args, identity),
-};
 
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, member) =>

@@ -9,9 +9,10 @@ import {
   subUpdatedAt,
   updatedAt,
 } from './statement-record';
-import type { DescribeStatementResponse, StatementData, SubStatementData } from './wire-types';
+import type { DescribeStatementResponse, StatementData, StatementTargetData, SubStatementData } from './wire-types';
 
-function targetFields(record: StatementRecord) {
+/** Where the statement ran and as whom, as DescribeStatement and ExecuteStatement echo it. */
+export function targetFields(record: StatementRecord): StatementTargetData {
   const t = record.target;
   return {
     ...(t.ClusterIdentifier !== undefined ? { ClusterIdentifier: t.ClusterIdentifier } : {}),

@@ -41,16 +41,20 @@ export interface BatchExecuteStatementRequest extends StatementTarget {
   readonly ExecutionMode?: ExecutionMode;
 }
 
-export interface ExecuteStatementResponse {
-  readonly Id: string;
-  readonly CreatedAt: Date;
+/** Where a statement runs and as whom, as ExecuteStatement and DescribeStatement echo it back. */
+export interface StatementTargetData {
   readonly ClusterIdentifier?: string;
   readonly WorkgroupName?: string;
   readonly Database?: string;
   readonly DbUser?: string;
-  readonly DbGroups?: readonly string[];
   readonly SecretArn?: string;
   readonly SessionId?: string;
+}
+
+export interface ExecuteStatementResponse extends StatementTargetData {
+  readonly Id: string;
+  readonly CreatedAt: Date;
+  readonly DbGroups?: readonly string[];
 }
 
 export type BatchExecuteStatementResponse = ExecuteStatementResponse;
@@ -59,40 +63,28 @@ export interface DescribeStatementRequest {
   readonly Id: string;
 }
 
-export interface SubStatementData {
+/** How a statement, or one sub-statement of a batch, ran: what DescribeStatement reports for both. */
+export interface StatementRunData {
   readonly Id: string;
   readonly Status: StatusString;
   readonly Error?: string;
   readonly Duration: number;
   readonly ResultRows: number;
   readonly ResultSize: number;
-  readonly RedshiftQueryId: number;
   readonly HasResultSet: boolean;
-  readonly QueryString: string;
+  readonly RedshiftQueryId: number;
   readonly CreatedAt: Date;
   readonly UpdatedAt: Date;
 }
 
-export interface DescribeStatementResponse {
-  readonly Id: string;
-  readonly Status: StatusString;
-  readonly Error?: string;
-  readonly Duration: number;
-  readonly ResultRows: number;
-  readonly ResultSize: number;
-  readonly HasResultSet: boolean;
-  readonly RedshiftQueryId: number;
+export interface SubStatementData extends StatementRunData {
+  readonly QueryString: string;
+}
+
+export interface DescribeStatementResponse extends StatementRunData, StatementTargetData {
   readonly RedshiftPid: number;
   readonly QueryString?: string;
   readonly QueryParameters?: readonly SqlParameter[];
-  readonly CreatedAt: Date;
-  readonly UpdatedAt: Date;
-  readonly ClusterIdentifier?: string;
-  readonly WorkgroupName?: string;
-  readonly Database?: string;
-  readonly DbUser?: string;
-  readonly SecretArn?: string;
-  readonly SessionId?: string;
   readonly ResultFormat?: ResultFormat;
   readonly SubStatements?: readonly SubStatementData[];
 }
