@@ -1,5 +1,6 @@
 import * as NodeModule from 'node:module';
 import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
+import { DatabasesByName } from './databases-by-name';
 import { REDSHIFT_COMPATIBILITY_SQL, SqlDatabase, SqlEngine, SqlResult, SqlSession } from './sql-engine';
 
 const asText = (value: string) => value;
@@ -20,23 +21,14 @@ function loadPglite(): PgliteModule {
 
 /** One in-memory PGlite instance per database name, started on first use (~3 s each). */
 export class PgliteEngine implements SqlEngine {
-  private readonly databases = new Map<string, Promise<PgliteDatabase>>();
+  private readonly databases = new DatabasesByName(() => PgliteDatabase.create());
 
   database(name: string): Promise<SqlDatabase> {
-    let database = this.databases.get(name);
-    if (!database) {
-      database = PgliteDatabase.create();
-      this.databases.set(name, database);
-      // A failed start must not be cached forever.
-      database.catch(() => this.databases.delete(name));
-    }
-    return database;
+    return this.databases.get(name);
   }
 
-  async close(): Promise<void> {
-    const databases = [...this.databases.values()];
-    this.databases.clear();
-    await Promise.all(databases.map(async (d) => (await d.catch(() => undefined))?.close()));
+  close(): Promise<void> {
+    return this.databases.closeAll();
   }
 }
 

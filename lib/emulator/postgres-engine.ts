@@ -1,4 +1,5 @@
 import { Pool, PoolClient, types as pgTypes } from 'pg';
+import { DatabasesByName } from './databases-by-name';
 import { REDSHIFT_COMPATIBILITY_SQL, SqlDatabase, SqlEngine, SqlResult, SqlSession } from './sql-engine';
 
 const TEXT_TYPES = { getTypeParser: () => (value: string) => value } as unknown as typeof pgTypes;
@@ -8,26 +9,22 @@ const TEXT_TYPES = { getTypeParser: () => (value: string) => value } as unknown 
  * those databases must exist (the emulator does not create databases on a server).
  */
 export class PostgresEngine implements SqlEngine {
-  private readonly pools = new Map<string, Promise<PostgresDatabase>>();
+  private readonly databases: DatabasesByName<PostgresDatabase>;
 
-  constructor(private readonly url: string) {}
-
-  database(name: string): Promise<SqlDatabase> {
-    let database = this.pools.get(name);
-    if (!database) {
-      const url = new URL(this.url);
-      url.pathname = `/${encodeURIComponent(name)}`;
-      database = PostgresDatabase.connect(url.toString());
-      this.pools.set(name, database);
-      database.catch(() => this.pools.delete(name));
-    }
-    return database;
+  constructor(url: string) {
+    this.databases = new DatabasesByName((name) => {
+      const databaseUrl = new URL(url);
+      databaseUrl.pathname = `/${encodeURIComponent(name)}`;
+      return PostgresDatabase.connect(databaseUrl.toString());
+    });
   }
 
-  async close(): Promise<void> {
-    const databases = [...this.pools.values()];
-    this.pools.clear();
-    await Promise.all(databases.map(async (d) => (await d.catch(() => undefined))?.close()));
+  database(name: string): Promise<SqlDatabase> {
+    return this.databases.get(name);
+  }
+
+  close(): Promise<void> {
+    return this.databases.closeAll();
   }
 }
 
