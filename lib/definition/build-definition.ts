@@ -127,17 +127,28 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
   const credentials: Record<string, AslJson> =
     options.resultsRoleArn === undefined ? {} : { Credentials: { RoleArn: options.resultsRoleArn } };
 
-  const submitTask = (resource: string): AslState => ({
+  /** A Redshift Data call: API errors left after {@link API_RETRY} are kept in `errorVariable` for the `onError` state. */
+  const dataApiTask = (task: {
+    resource: string;
+    args: AslJson;
+    errorVariable: 'apiError' | 'cancelError';
+    onError: string;
+    assign?: Record<string, string>;
+    next: string;
+  }): AslState => ({
     Type: 'Task',
-    Resource: resource,
+    Resource: task.resource,
     ...credentials,
-    Arguments: jsonataField(SUBMIT_ARGUMENTS),
+    Arguments: task.args,
     Retry: API_RETRY,
-    Catch: [{ ErrorEquals: ['States.ALL'], Assign: { apiError: '{% $states.errorOutput %}' }, Next: S.SUBMIT_FAILED }],
-    Assign: fields(SUBMIT_ASSIGN),
+    Catch: [{ ErrorEquals: ['States.ALL'], Assign: { [task.errorVariable]: '{% $states.errorOutput %}' }, Next: task.onError }],
+    ...(task.assign === undefined ? {} : { Assign: fields(task.assign) }),
     Output: {},
-    Next: S.WAIT_FOR_STATEMENT,
+    Next: task.next,
   });
+  const submitTask = (resource: string): AslState =>
+    dataApiTask({ resource, args: jsonataField(SUBMIT_ARGUMENTS), errorVariable: 'apiError', onError: S.SUBMIT_FAILED, assign: SUBMIT_ASSIGN, next: S.WAIT_FOR_STATEMENT });
+  const statementId = { Id: jsonataField('$statementId') };
 
   const finishedEntry = { results: `$append($results, ${FINISHED_ENTRY})` };
 
@@ -171,17 +182,14 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     [S.SUBMIT]: submitTask(RESOURCE.executeStatement),
     [S.SUBMIT_BATCH]: submitTask(RESOURCE.batchExecuteStatement),
     [S.WAIT_FOR_STATEMENT]: { Type: 'Wait', Seconds: jsonataField('$waitSeconds'), Next: S.DESCRIBE },
-    [S.DESCRIBE]: {
-      Type: 'Task',
-      Resource: RESOURCE.describeStatement,
-      ...credentials,
-      Arguments: { Id: jsonataField('$statementId') },
-      Retry: API_RETRY,
-      Catch: [{ ErrorEquals: ['States.ALL'], Assign: { apiError: '{% $states.errorOutput %}' }, Next: S.STATUS_CHECK_FAILED }],
-      Assign: fields(DESCRIBE_ASSIGN),
-      Output: {},
-      Next: S.CHECK_STATUS,
-    },
+    [S.DESCRIBE]: dataApiTask({
+      resource: RESOURCE.describeStatement,
+      args: statementId,
+      errorVariable: 'apiError',
+      onError: S.STATUS_CHECK_FAILED,
+      assign: DESCRIBE_ASSIGN,
+      next: S.CHECK_STATUS,
+    }),
     [S.CHECK_STATUS]: {
       Type: 'Choice',
       Choices: [
@@ -201,16 +209,13 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     },
     [S.WAIT_BEFORE_RESUBMIT]: { Type: 'Wait', Seconds: jsonataField('$sleep'), Next: S.SUBMIT },
     [S.WAIT_BEFORE_BATCH_RESUBMIT]: { Type: 'Wait', Seconds: jsonataField('$sleep'), Next: S.SUBMIT_BATCH },
-    [S.CANCEL]: {
-      Type: 'Task',
-      Resource: RESOURCE.cancelStatement,
-      ...credentials,
-      Arguments: { Id: jsonataField('$statementId') },
-      Retry: API_RETRY,
-      Catch: [{ ErrorEquals: ['States.ALL'], Assign: { cancelError: '{% $states.errorOutput %}' }, Next: S.QUERY_TIMED_OUT }],
-      Output: {},
-      Next: S.QUERY_TIMED_OUT,
-    },
+    [S.CANCEL]: dataApiTask({
+      resource: RESOURCE.cancelStatement,
+      args: statementId,
+      errorVariable: 'cancelError',
+      onError: S.QUERY_TIMED_OUT,
+      next: S.QUERY_TIMED_OUT,
+    }),
     [S.DONE]: { Type: 'Succeed', Output: jsonataField('$results') },
     [S.INVALID_INPUT]: fail(REDSHIFT_QUERY_ERRORS.INVALID_INPUT, CAUSES.invalidInput),
     [S.QUERY_FAILED]: fail(REDSHIFT_QUERY_ERRORS.QUERY_FAILED, CAUSES.queryFailed),
