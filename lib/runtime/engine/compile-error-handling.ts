@@ -12,47 +12,51 @@ export interface FieldCompiler {
 }
 
 export function compileRetriers(compiler: FieldCompiler, value: unknown, location: string, stateName: string): CompiledRetrier[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    compiler.fail(`${location}/Retry`, `State '${stateName}': Retry must be an array`);
-    return [];
-  }
-  return value.flatMap((raw: unknown, index) => {
-    const where = `${location}/Retry/${index}`;
-    if (!isJsonObject(raw) || !checkErrorEquals(compiler, raw.ErrorEquals, where, `State '${stateName}': Retry[${index}]`, index === value.length - 1)) return [];
-    const retrier: CompiledRetrier = {
-      errorEquals: raw.ErrorEquals as string[],
-      intervalSeconds: numberOr(raw.IntervalSeconds, RETRY_DEFAULTS.intervalSeconds),
-      maxAttempts: numberOr(raw.MaxAttempts, RETRY_DEFAULTS.maxAttempts),
-      backoffRate: numberOr(raw.BackoffRate, RETRY_DEFAULTS.backoffRate),
-      maxDelaySeconds: typeof raw.MaxDelaySeconds === 'number' ? raw.MaxDelaySeconds : undefined,
-      jitterStrategy: raw.JitterStrategy === 'FULL' ? 'FULL' : 'NONE',
-    };
-    return [retrier];
-  });
+  return compileEntries(compiler, value, 'Retry', location, stateName, (raw) => ({
+    errorEquals: raw.ErrorEquals as string[],
+    intervalSeconds: numberOr(raw.IntervalSeconds, RETRY_DEFAULTS.intervalSeconds),
+    maxAttempts: numberOr(raw.MaxAttempts, RETRY_DEFAULTS.maxAttempts),
+    backoffRate: numberOr(raw.BackoffRate, RETRY_DEFAULTS.backoffRate),
+    maxDelaySeconds: typeof raw.MaxDelaySeconds === 'number' ? raw.MaxDelaySeconds : undefined,
+    jitterStrategy: raw.JitterStrategy === 'FULL' ? 'FULL' : 'NONE',
+  }));
 }
 
 export function compileCatchers(compiler: FieldCompiler, value: unknown, location: string, stateName: string): CompiledCatcher[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    compiler.fail(`${location}/Catch`, `State '${stateName}': Catch must be an array`);
-    return [];
-  }
-  return value.flatMap((raw: unknown, index) => {
-    const where = `${location}/Catch/${index}`;
-    if (!isJsonObject(raw) || !checkErrorEquals(compiler, raw.ErrorEquals, where, `State '${stateName}': Catch[${index}]`, index === value.length - 1)) return [];
+  return compileEntries(compiler, value, 'Catch', location, stateName, (raw, index, where) => {
     if (typeof raw.Next !== 'string') {
       compiler.fail(`${where}/Next`, `State '${stateName}': Catch[${index}] needs a Next`);
-      return [];
+      return undefined;
     }
-    const catcher: CompiledCatcher = {
+    return {
       index,
       errorEquals: raw.ErrorEquals as string[],
       next: raw.Next,
       output: compiler.template(raw.Output, `Catch[${index}]/Output`, location, stateName),
       assign: compiler.assignTemplate(raw.Assign, `Catch[${index}]/Assign`, location, stateName),
     };
-    return [catcher];
+  });
+}
+
+/** Compiles each entry of a Retry or Catch list whose ErrorEquals is valid; problems are reported and the entry skipped. */
+function compileEntries<T>(
+  compiler: FieldCompiler,
+  value: unknown,
+  field: 'Retry' | 'Catch',
+  location: string,
+  stateName: string,
+  compile: (raw: JsonObject, index: number, where: string) => T | undefined,
+): T[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    compiler.fail(`${location}/${field}`, `State '${stateName}': ${field} must be an array`);
+    return [];
+  }
+  return value.flatMap((raw: unknown, index) => {
+    const where = `${location}/${field}/${index}`;
+    if (!isJsonObject(raw) || !checkErrorEquals(compiler, raw.ErrorEquals, where, `State '${stateName}': ${field}[${index}]`, index === value.length - 1)) return [];
+    const entry = compile(raw, index, where);
+    return entry === undefined ? [] : [entry];
   });
 }
 
