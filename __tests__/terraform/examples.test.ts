@@ -16,6 +16,19 @@ describeWithTerraform('Terraform module and HCL examples (real terraform, offlin
   let aws: OfflineAws;
   const plans = new Map<string, Promise<PlanJson>>();
 
+  const validations = new Map<string, Promise<{ valid: boolean; warning_count: number }>>();
+
+  /** `validate -json` of a folder, started once; a failure surfaces in the test that awaits it. */
+  function validate(dir: string): Promise<{ valid: boolean; warning_count: number }> {
+    let result = validations.get(dir);
+    if (result === undefined) {
+      result = terraformOk(['validate', '-json'], workspace.path(dir)).then((run) => JSON.parse(run.stdout) as { valid: boolean; warning_count: number });
+      result.catch(() => undefined); // handled by the awaiting test
+      validations.set(dir, result);
+    }
+    return result;
+  }
+
   /** `plan -refresh=false -out`, then `show -json` of that plan; once per example. */
   function plan(example: string): Promise<PlanJson> {
     let result = plans.get(example);
@@ -26,6 +39,7 @@ describeWithTerraform('Terraform module and HCL examples (real terraform, offlin
         .then(() => terraformOk(['plan', '-refresh=false', '-input=false', '-lock=false', '-out=tfplan'], workspace.path(dir)))
         .then(() => terraformOk(['show', '-json', 'tfplan'], workspace.path(dir)))
         .then((run) => JSON.parse(run.stdout) as PlanJson);
+      result.catch(() => undefined); // handled by the awaiting test
       plans.set(example, result);
     }
     return result;
@@ -38,8 +52,10 @@ describeWithTerraform('Terraform module and HCL examples (real terraform, offlin
       copyExample(workspace, example);
       workspace.writeFile(`examples/${example}/${FAKE_PROVIDER_OVERRIDE_FILE}`, fakeAwsProviderOverride(aws.endpoints));
     }
-    // Every terraform process loads the 700 MB provider: start them together, each test awaits its own.
+    // Every terraform process loads the 700 MB provider: start them all together, each test awaits its own.
     await Promise.all([workspace.init(MODULE_DIR), ...HCL_EXAMPLES.map((example) => workspace.init(`examples/${example}`))]);
+    for (const dir of [MODULE_DIR, ...HCL_EXAMPLES.map((example) => `examples/${example}`)]) validate(dir);
+    for (const example of HCL_EXAMPLES) plan(example);
   }, 120_000);
 
   afterAll(async () => {
@@ -48,14 +64,11 @@ describeWithTerraform('Terraform module and HCL examples (real terraform, offlin
   });
 
   test('the built module folder passes terraform validate', async () => {
-    const run = await terraformOk(['validate', '-json'], workspace.path(MODULE_DIR));
-    const result = JSON.parse(run.stdout) as { valid: boolean; warning_count: number; diagnostics: unknown[] };
-    expect(result).toMatchObject({ valid: true, warning_count: 0 });
+    expect(await validate(MODULE_DIR)).toMatchObject({ valid: true, warning_count: 0 });
   });
 
   test.each(HCL_EXAMPLES)('examples/%s passes terraform validate with no warning', async (example) => {
-    const run = await terraformOk(['validate', '-json'], workspace.path(`examples/${example}`));
-    expect(JSON.parse(run.stdout)).toMatchObject({ valid: true, warning_count: 0 });
+    expect(await validate(`examples/${example}`)).toMatchObject({ valid: true, warning_count: 0 });
   });
 
   test('examples/cluster-hcl plans offline: one cluster/DbUser state machine with the example settings, and its schedule', async () => {

@@ -79,6 +79,16 @@ describeWithTerraform('Terraform round trip: the planned definition runs on the 
     expect(aws.sts.calls()).toBeGreaterThan(0);
   });
 
+  test('kms_key_arn selects the KMS variant (customer managed key), and alarm_sns_topic_arn creates the alarm', () => {
+    const machine = onlyChangeOfType(plan, 'aws_sfn_state_machine');
+    expect(machine.address).toMatch(/^module\.redshift_query\.module\.cluster_db_user_kms\[0\]\./);
+    expect(machine.change.after?.encryption_configuration).toEqual([
+      expect.objectContaining({ type: 'CUSTOMER_MANAGED_KMS_KEY', kms_key_id: 'arn:aws:kms:eu-west-1:123456789012:key/0b5e1f3c-7a1d-4c1e-9a0e-2f6b8d9c4e21' }),
+    ]);
+    const alarm = onlyChangeOfType(plan, 'aws_cloudwatch_metric_alarm');
+    expect(alarm.change.after).toMatchObject({ alarm_actions: ['arn:aws:sns:eu-west-1:123456789012:redshift-alerts'] });
+  });
+
   test('fails the plan when ValidateStateMachineDefinition answers FAIL: the provider really consults our server', async () => {
     aws.forcedDiagnostics = [{ severity: 'ERROR', code: 'FORCED_BY_TEST', message: "State 'Defaults': rejected on purpose", location: '/States/Defaults' }];
     try {

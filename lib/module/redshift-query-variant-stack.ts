@@ -2,7 +2,8 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Token } from 'cdktf';
+import { TerraformLocal, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable, Token } from 'cdktf';
+import { ModuleBuildError } from './errors';
 import { Construct } from 'constructs';
 import { RedshiftQueryStepFunction, RedshiftQueryStepFunctionProps } from '../construct';
 import { createModuleInputs, ModuleInputs } from './module-inputs';
@@ -32,9 +33,10 @@ export class RedshiftQueryVariantStack extends TerraformStack {
 
     // A token topic ARN is always "set" for the construct; the alarm exists only when the variable is.
     const alarm = this.construct.node.tryFindChild('FailedExecutionsAlarm');
-    if (alarm instanceof Construct && 'addOverride' in alarm) {
-      (alarm as unknown as { addOverride(path: string, value: unknown): void }).addOverride('count', '${var.alarm_sns_topic_arn == null ? 0 : 1}');
+    if (!(alarm instanceof TerraformResource)) {
+      throw new ModuleBuildError(`the construct created no FailedExecutionsAlarm resource to make conditional on alarm_sns_topic_arn (variant ${variant.id})`);
     }
+    alarm.addOverride('count', '${var.alarm_sns_topic_arn == null ? 0 : 1}');
 
     const attributes: Record<(typeof MODULE_OUTPUTS)[number]['name'], string> = {
       state_machine_arn: this.construct.stateMachineArn,
@@ -123,7 +125,7 @@ export class RedshiftQueryVariantStack extends TerraformStack {
 
   private variable(name: string): TerraformVariable {
     const variable = this.inputs[name];
-    if (variable === undefined) throw new Error(`module variable ${name} is not declared in MODULE_VARIABLES`);
+    if (variable === undefined) throw new ModuleBuildError(`module variable ${name} is not declared in MODULE_VARIABLES`);
     return variable;
   }
 
