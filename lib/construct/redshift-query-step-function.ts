@@ -9,7 +9,7 @@ import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { buildDefinition, DefinitionOptionsError, withDefinitionDefaults, type DefinitionOptions } from '../definition';
-import { buildPolicies, buildTriggerRolePolicies, findSdkTasks, type PolicyStatement } from '../iam';
+import { buildPolicies, buildTriggerRolePolicies, findSdkTasks, sdkActionsOf, type PolicyStatement } from '../iam';
 import { ConstructValidationError } from './errors';
 import { addEventTrigger, type EventTriggerOptions } from './event-trigger';
 import { PROP_DEFAULTS, type RedshiftQueryStepFunctionProps } from './props';
@@ -117,7 +117,7 @@ export class RedshiftQueryStepFunction extends Construct {
       stateMachineArnPattern,
       executionRoleArn,
       resultsRoleArn,
-      redshiftDataActions: [...new Set(sdkTasks.map((task) => task.iamAction))].sort(),
+      redshiftDataActions: sdkActionsOf(this.definition),
       target: resolveRedshiftTarget(props),
       resultsPrincipals: props.resultsRoleAwsPrincipals ?? [],
       logging,
