@@ -1,4 +1,5 @@
 import { RedshiftDataEmulator, RedshiftDataError } from '../../lib/emulator';
+import { rejection } from '../helpers/rejection';
 
 /** Every request here is rejected before any SQL runs, so no database is ever started. */
 describe('RedshiftDataEmulator request validation', () => {
@@ -6,15 +7,6 @@ describe('RedshiftDataEmulator request validation', () => {
   afterAll(() => emulator.close());
 
   const base = { ClusterIdentifier: 'analytics', Database: 'dev', Sql: 'select 1' };
-
-  async function rejection(call: Promise<unknown>): Promise<RedshiftDataError> {
-    try {
-      await call;
-    } catch (error) {
-      return error as RedshiftDataError;
-    }
-    throw new Error('expected the call to fail');
-  }
 
   test.each([
     ['neither ClusterIdentifier nor WorkgroupName', { Database: 'dev', Sql: 'select 1' }, /Either ClusterIdentifier .* or WorkgroupName/],
@@ -44,7 +36,7 @@ describe('RedshiftDataEmulator request validation', () => {
     ['a misspelt field', { ...base, WithEvents: true }, /ExecuteStatement has no parameter 'WithEvents'/],
     ['SessionId with a ClusterIdentifier', { ...base, SessionId: '12345678-1234-1234-1234-123456789012' }, /cannot be specified together with SessionId/],
   ])('ExecuteStatement fails with %s', async (_name, request, message) => {
-    const error = await rejection(emulator.executeStatement(request as never));
+    const error = await rejection<RedshiftDataError>(emulator.executeStatement(request as never));
     expect(error).toBeInstanceOf(RedshiftDataError);
     expect(error.name).toBe('ValidationException');
     expect(error.message).toMatch(message);
@@ -60,7 +52,7 @@ describe('RedshiftDataEmulator request validation', () => {
     ['an unused parameter', { ...batch, Sqls: ['select :a'], Parameters: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }] }, /Parameters b are not used/],
     ['a Sql field', { ...batch, Sqls: ['select 1'], Sql: 'select 1' }, /has no parameter 'Sql'/],
   ])('BatchExecuteStatement fails with %s', async (_name, request, message) => {
-    const error = await rejection(emulator.batchExecuteStatement(request as never));
+    const error = await rejection<RedshiftDataError>(emulator.batchExecuteStatement(request as never));
     expect(error.name).toBe('ValidationException');
     expect(error.message).toMatch(message);
   });
@@ -70,7 +62,7 @@ describe('RedshiftDataEmulator request validation', () => {
     ['getStatementResult', 'ABCDEFGH-1234-1234-1234-123456789012'],
     ['cancelStatement', '12345678-1234-1234-1234-123456789012:x'],
   ] as const)('%s fails with ValidationException for the malformed Id %j', async (operation, id) => {
-    const error = await rejection(emulator[operation]({ Id: id }));
+    const error = await rejection<RedshiftDataError>(emulator[operation]({ Id: id }));
     expect(error.name).toBe('ValidationException');
     expect(error.message).toContain('is not a statement Id');
   });
@@ -78,7 +70,7 @@ describe('RedshiftDataEmulator request validation', () => {
   test.each(['describeStatement', 'getStatementResult', 'cancelStatement'] as const)(
     '%s fails with ResourceNotFoundException for an unknown Id',
     async (operation) => {
-      const error = await rejection(emulator[operation]({ Id: '12345678-1234-1234-1234-123456789012' }));
+      const error = await rejection<RedshiftDataError>(emulator[operation]({ Id: '12345678-1234-1234-1234-123456789012' }));
       expect(error.name).toBe('ResourceNotFoundException');
       expect(error.message).toMatch(/^Query does not exist/);
       expect(error.resourceId).toBe('12345678-1234-1234-1234-123456789012');

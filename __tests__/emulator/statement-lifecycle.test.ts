@@ -8,6 +8,7 @@ import {
   sequentialIds,
   StatementStatusChangeEvent,
 } from '../../lib/emulator';
+import { rejection } from '../helpers/rejection';
 
 /** One PGlite engine for the whole file; each test gets its own emulator (clock, scenario) and tables. */
 const engine = new PgliteEngine();
@@ -27,15 +28,6 @@ function setup(options: RedshiftDataEmulatorOptions = {}) {
 const cluster = { ClusterIdentifier: 'analytics', Database: 'dev' };
 const ROLE_A = 'arn:aws:iam::123456789012:role/A';
 const ROLE_B = 'arn:aws:iam::123456789012:role/B';
-
-async function rejection(call: Promise<unknown>): Promise<RedshiftDataError> {
-  try {
-    await call;
-  } catch (error) {
-    return error as RedshiftDataError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('statement lifecycle on the virtual clock', () => {
   test('moves SUBMITTED → PICKED → STARTED → FINISHED as time passes', async () => {
@@ -184,7 +176,7 @@ describe('SQL features', () => {
 
   test('fails with ValidationException when a placeholder has no parameter', async () => {
     const { emulator } = setup();
-    const error = await rejection(emulator.executeStatement({ ...cluster, Sql: 'select :a, :b', Parameters: [{ name: 'a', value: '1' }] }));
+    const error = await rejection<RedshiftDataError>(emulator.executeStatement({ ...cluster, Sql: 'select :a, :b', Parameters: [{ name: 'a', value: '1' }] }));
     expect(error.name).toBe('ValidationException');
     expect(error.message).toContain(":b, but Parameters has no entry named 'b'");
     expect(emulator.statements()).toEqual([]);
@@ -337,7 +329,7 @@ describe('GetStatementResult', () => {
         nextToken = (await emulator.getStatementResult({ Id: other.Id })).NextToken;
       }
     }
-    const error = await rejection(emulator.getStatementResult({ Id: id, ...(nextToken ? { NextToken: nextToken } : {}) }));
+    const error = await rejection<RedshiftDataError>(emulator.getStatementResult({ Id: id, ...(nextToken ? { NextToken: nextToken } : {}) }));
     expect(error.name).toBe('ValidationException');
     expect(error.message).toMatch(message);
   });
@@ -370,17 +362,17 @@ describe('ClientToken idempotency', () => {
     const [a, b, c] = await Promise.all([emulator.executeStatement(request), emulator.executeStatement(request), emulator.executeStatement(request)]);
     expect(new Set([a.Id, b.Id, c.Id]).size).toBe(1);
     await expect(emulator.query('dev', 'select count(*) as n from idem2')).resolves.toEqual([{ n: '1' }]);
-    const different = await rejection(Promise.all([emulator.executeStatement({ ...request, ClientToken: 't2' }), emulator.executeStatement({ ...request, Sql: 'select 1', ClientToken: 't2' })]));
+    const different = await rejection<RedshiftDataError>(Promise.all([emulator.executeStatement({ ...request, ClientToken: 't2' }), emulator.executeStatement({ ...request, Sql: 'select 1', ClientToken: 't2' })]));
     expect(different.name).toBe('ValidationException');
   });
 
   test('fails with ValidationException when the token is reused for a different request', async () => {
     const { emulator } = setup();
     const first = await emulator.executeStatement({ ...cluster, Sql: 'select 1', ClientToken: 'tok' });
-    const error = await rejection(emulator.executeStatement({ ...cluster, Sql: 'select 2', ClientToken: 'tok' }));
+    const error = await rejection<RedshiftDataError>(emulator.executeStatement({ ...cluster, Sql: 'select 2', ClientToken: 'tok' }));
     expect(error.name).toBe('ValidationException');
     expect(error.message).toContain(`ClientToken "tok" was already used within the last 8 hours for a different request (statement ${first.Id})`);
-    const byOtherRole = await rejection(emulator.executeStatement({ ...cluster, Sql: 'select 1', ClientToken: 'tok' }, ROLE_B));
+    const byOtherRole = await rejection<RedshiftDataError>(emulator.executeStatement({ ...cluster, Sql: 'select 1', ClientToken: 'tok' }, ROLE_B));
     expect(byOtherRole.name).toBe('ValidationException');
     expect(emulator.statements()).toHaveLength(1);
   });
@@ -397,7 +389,7 @@ describe('identity scoping', () => {
       emulator.getStatementResult({ Id }, ROLE_B),
       emulator.cancelStatement({ Id }, ROLE_B),
     ]) {
-      const error = await rejection(call);
+      const error = await rejection<RedshiftDataError>(call);
       expect(error.name).toBe('ResourceNotFoundException');
       expect(error.message).toContain(`no statement ${Id} is visible to ${ROLE_B}`);
     }
@@ -423,7 +415,7 @@ describe('identity scoping', () => {
     clock.advance(1000);
     const described = (await emulator.call('describeStatement', { Id: submitted.Id }, invocation({ RoleArn: ROLE_B }))) as Record<string, unknown>;
     expect(described).toMatchObject({ Status: 'FINISHED', UpdatedAt: '2026-01-01T00:00:01.000Z' });
-    const denied = await rejection(emulator.call('describeStatement', { Id: submitted.Id }, invocation()));
+    const denied = await rejection<RedshiftDataError>(emulator.call('describeStatement', { Id: submitted.Id }, invocation()));
     expect(denied.name).toBe('ResourceNotFoundException');
     expect(emulator.callLog.map((c) => [c.operation, c.identity, c.errorCode])).toEqual([
       ['ExecuteStatement', ROLE_B, undefined],
@@ -442,13 +434,13 @@ describe('CancelStatement', () => {
     await expect(emulator.cancelStatement({ Id })).resolves.toEqual({ Status: true });
     clock.advance(60_000);
     expect(await emulator.describeStatement({ Id })).toMatchObject({ Status: 'ABORTED', Duration: 30_000_000_000, ResultRows: -1 });
-    const again = await rejection(emulator.cancelStatement({ Id }));
+    const again = await rejection<RedshiftDataError>(emulator.cancelStatement({ Id }));
     expect(again.name).toBe('ValidationException');
     expect(again.message).toBe(`Could not cancel a query that is already in ABORTED state with ID: ${Id}`);
 
     const done = await emulator.executeStatement({ ...cluster, Sql: 'select 2' });
     clock.advance(60_000);
-    const finished = await rejection(emulator.cancelStatement({ Id: done.Id }));
+    const finished = await rejection<RedshiftDataError>(emulator.cancelStatement({ Id: done.Id }));
     expect(finished.message).toBe(`Could not cancel a query that is already in FINISHED state with ID: ${done.Id}`);
   });
 
@@ -456,7 +448,7 @@ describe('CancelStatement', () => {
     const { clock, emulator } = setup({ scenario: { defaultDurationSeconds: 10 } });
     const { Id } = await emulator.batchExecuteStatement({ ...cluster, Sqls: ['select 1', 'select 2', 'select 3'] });
     clock.advance(15_000);
-    const sub = await rejection(emulator.cancelStatement({ Id: `${Id}:2` }));
+    const sub = await rejection<RedshiftDataError>(emulator.cancelStatement({ Id: `${Id}:2` }));
     expect(sub.message).toContain(`cancel the whole batch with its Id ${Id}`);
     await emulator.cancelStatement({ Id });
     clock.advance(60_000);
@@ -521,7 +513,7 @@ describe('scenario faults', () => {
     });
     await emulator.query('dev', 'create table fault3 (a int)');
     const request = { ...cluster, Sql: 'insert into fault3 values (1)' };
-    const first = await rejection(emulator.executeStatement(request));
+    const first = await rejection<RedshiftDataError>(emulator.executeStatement(request));
     expect(first).toMatchObject({ name: 'ThrottlingException', httpStatus: 400, message: 'Rate exceeded (injected by the emulator scenario)' });
     await expect(emulator.executeStatement(request)).rejects.toMatchObject({ name: 'ThrottlingException' });
     await expect(emulator.query('dev', 'select count(*) as n from fault3')).resolves.toEqual([{ n: '0' }]);
@@ -535,7 +527,7 @@ describe('scenario faults', () => {
     const { clock, emulator } = setup({ scenario: { maxActiveStatements: 2, defaultDurationSeconds: 10 } });
     await emulator.executeStatement({ ...cluster, Sql: 'select 1' });
     await emulator.executeStatement({ ...cluster, Sql: 'select 2' });
-    const error = await rejection(emulator.executeStatement({ ...cluster, Sql: 'select 3' }));
+    const error = await rejection<RedshiftDataError>(emulator.executeStatement({ ...cluster, Sql: 'select 3' }));
     expect(error.name).toBe('ActiveStatementsExceededException');
     expect(error.message).toContain('Active statements exceeded the allowed quota (2)');
     await expect(emulator.executeStatement({ ClusterIdentifier: 'other', Database: 'dev', Sql: 'select 3' })).resolves.toHaveProperty('Id');
@@ -604,7 +596,7 @@ describe('events, waits, sessions, listing', () => {
     const second = await emulator.executeStatement({ Sql: 'select 2', SessionId: first.SessionId! });
     expect(second).toMatchObject({ ClusterIdentifier: 'analytics', Database: 'dev', SessionId: first.SessionId });
     clock.advance(62_000);
-    const expired = await rejection(emulator.executeStatement({ Sql: 'select 3', SessionId: first.SessionId! }));
+    const expired = await rejection<RedshiftDataError>(emulator.executeStatement({ Sql: 'select 3', SessionId: first.SessionId! }));
     expect(expired.message).toContain('does not exist or has expired');
   });
 
