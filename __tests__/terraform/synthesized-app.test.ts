@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MODULE_MAIN_FILE, MODULE_VARIANTS, synthModuleFiles } from '../../lib/module';
+import { App } from 'cdktf';
+import { addModuleStacks, MODULE_MAIN_FILE, MODULE_VARIANTS, synthModuleFiles } from '../../lib/module';
 import { REPO_ROOT, terraformOk } from './helpers/terraform-cli';
 import { describeWithTerraform } from './helpers/terraform-availability';
 import { TerraformWorkspace } from './helpers/terraform-workspace';
@@ -9,7 +10,7 @@ import { TerraformWorkspace } from './helpers/terraform-workspace';
 // Each terraform process loads the 700 MB AWS provider; on a busy machine one command can take tens of seconds.
 jest.setTimeout(180_000);
 
-describeWithTerraform('the cdktf app (main.ts) synthesizes stacks that terraform validates', () => {
+describeWithTerraform('cdktf apps: main.ts and addModuleStacks synthesize what terraform validates', () => {
   let workspace: TerraformWorkspace;
 
   beforeAll(async () => {
@@ -22,6 +23,10 @@ describeWithTerraform('the cdktf app (main.ts) synthesizes stacks that terraform
       timeout: 120_000,
     });
     if (synth.status !== 0) throw new Error(`tsx main.ts failed: ${synth.stderr}`);
+    // The module stacks in a cdktf app of their own (main.ts keeps one state machine stack for `npm start`).
+    const moduleApp = new App({ outdir: workspace.path('module-app') });
+    addModuleStacks(moduleApp);
+    moduleApp.synth();
     await workspace.init('stacks/redshift-query-example');
   }, 180_000);
 
@@ -37,13 +42,13 @@ describeWithTerraform('the cdktf app (main.ts) synthesizes stacks that terraform
     type Config = { module: Record<string, { source: string }>; [key: string]: unknown };
     const withoutMetadata = (config: Record<string, unknown>) => JSON.parse(JSON.stringify(config, (key, value: unknown) => (key === '//' ? undefined : value)));
     const built = synthModuleFiles();
-    const root = withoutMetadata(JSON.parse(readFileSync(workspace.path('stacks/redshift-query-module/cdk.tf.json'), 'utf8'))) as Config;
+    const root = withoutMetadata(JSON.parse(readFileSync(workspace.path('module-app/stacks/redshift-query-module/cdk.tf.json'), 'utf8'))) as Config;
     const builtRoot = JSON.parse(built[MODULE_MAIN_FILE]!) as Config;
     for (const variant of MODULE_VARIANTS) {
       const [name, call] = Object.entries(root.module).find(([, c]) => c.source === `../redshift-query-module-${variant.id}`)!;
       expect(builtRoot.module[name]!.source).toBe(`./modules/${variant.id}`);
       builtRoot.module[name]!.source = call.source;
-      const inner = withoutMetadata(JSON.parse(readFileSync(workspace.path(`stacks/redshift-query-module-${variant.id}/cdk.tf.json`), 'utf8')));
+      const inner = withoutMetadata(JSON.parse(readFileSync(workspace.path(`module-app/stacks/redshift-query-module-${variant.id}/cdk.tf.json`), 'utf8')));
       expect(inner).toEqual(JSON.parse(built[`modules/${variant.id}/${MODULE_MAIN_FILE}`]!));
     }
     expect(root).toEqual(builtRoot);
