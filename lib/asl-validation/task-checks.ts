@@ -1,3 +1,4 @@
+import { MAX_TASK_SECONDS } from './asl-limits';
 import { DiagnosticCode } from './diagnostic';
 import type { DiagnosticSink } from './diagnostic-sink';
 import { describeValue, has, type JsonObject } from './json-value';
@@ -6,7 +7,6 @@ import type { StateEntry } from './scope-tree';
 
 /** `arn:<partition>:<service>:<region>:<account>:<resource>`; region and account may be empty (`arn:aws:states:::...`). */
 const ARN_PATTERN = /^arn:[a-z][a-z0-9-]*:[A-Za-z0-9-]+:[a-z0-9-]*:[0-9]*:\S+$/;
-const MAX_TASK_SECONDS = 99_999_999;
 
 /** Resource must be a literal ARN (never an expression); TimeoutSeconds/HeartbeatSeconds positive integers. */
 export function checkTask(state: StateEntry, node: JsonObject, sink: DiagnosticSink): void {

@@ -1,12 +1,9 @@
+import { MAX_WAIT_SECONDS, WAIT_TIMESTAMP_PATTERN } from './asl-limits';
 import { DiagnosticCode } from './diagnostic';
 import type { DiagnosticSink } from './diagnostic-sink';
 import { describeValue, has, type JsonObject } from './json-value';
 import { integerFieldProblem } from './literal-values';
 import type { StateEntry } from './scope-tree';
-
-const MAX_WAIT_SECONDS = 99_999_999;
-/** RFC 3339 with an uppercase T, and Z unless a numeric offset is given (AWS Wait state rules). */
-const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Exactly one way to say how long to wait, with literal values in range. */
 export function checkWait(state: StateEntry, node: JsonObject, sink: DiagnosticSink): void {
@@ -30,7 +27,7 @@ export function checkWait(state: StateEntry, node: JsonObject, sink: DiagnosticS
   if (has(node, 'Timestamp')) {
     const value = node.Timestamp;
     const isExpression = state.language === 'JSONata' && typeof value === 'string' && value.startsWith('{%');
-    if (!isExpression && (typeof value !== 'string' || !TIMESTAMP_PATTERN.test(value) || Number.isNaN(Date.parse(value)))) {
+    if (!isExpression && (typeof value !== 'string' || !WAIT_TIMESTAMP_PATTERN.test(value) || Number.isNaN(Date.parse(value)))) {
       sink.stateError(
         DiagnosticCode.SchemaValidationFailed,
         state,

@@ -2,6 +2,7 @@
  * Task: evaluates Arguments and Credentials, calls the handler serving the Resource with TimeoutSeconds and
  * HeartbeatSeconds enforced on the clock, and records TaskScheduled/Started/Succeeded/Failed/TimedOut.
  */
+import { MAX_TASK_SECONDS } from '../../../asl-validation';
 import { StatesError, StatesErrors } from '../../errors';
 import { evaluateTemplate, Template } from '../../jsonata/template';
 import type { TaskInvocation } from '../../types';
@@ -9,9 +10,6 @@ import type { TaskState } from '../compiled-machine';
 import { dataLimitExceeded, isOverPayloadLimit } from '../payload';
 import type { StateOutcome, StateRun } from '../state-run';
 import { taskErrorFrom } from '../task-dispatch';
-
-/** Largest TimeoutSeconds/HeartbeatSeconds AWS accepts. */
-export const MAX_TASK_SECONDS = 99_999_999;
 
 export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   const { state, exec, lane } = run;

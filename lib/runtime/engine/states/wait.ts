@@ -1,12 +1,8 @@
 /** Wait: sleeps on the execution's clock for Seconds, or until Timestamp. */
+import { MAX_WAIT_SECONDS, WAIT_TIMESTAMP_PATTERN } from '../../../asl-validation';
 import { evaluateTemplate } from '../../jsonata/template';
 import type { WaitState } from '../compiled-machine';
 import type { StateOutcome, StateRun } from '../state-run';
-
-/** Largest Seconds AWS accepts. */
-export const MAX_WAIT_SECONDS = 99_999_999;
-/** RFC 3339 as AWS accepts it in Timestamp: uppercase T and Z or an offset, optional fraction. */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 export async function runWait(run: StateRun<WaitState>): Promise<StateOutcome> {
   const { state, exec, lane } = run;
@@ -20,7 +16,7 @@ export async function runWait(run: StateRun<WaitState>): Promise<StateOutcome> {
     delayMs = seconds * 1000;
   } else {
     const timestamp = await evaluateTemplate(state.timestamp!, env);
-    const at = typeof timestamp === 'string' && RFC3339.test(timestamp) ? Date.parse(timestamp) : NaN;
+    const at = typeof timestamp === 'string' && WAIT_TIMESTAMP_PATTERN.test(timestamp) ? Date.parse(timestamp) : NaN;
     if (Number.isNaN(at)) {
       throw run.fieldTypeError(state.timestamp!, 'Timestamp', "an RFC 3339 timestamp such as '2026-01-01T00:00:00Z'", timestamp);
     }
