@@ -115,8 +115,8 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     default: 1,
     validations: [
       {
-        condition: '${var.wait_multiplier >= 1}',
-        errorMessage: 'wait_multiplier must be a number of at least 1 (intervals never shrink).',
+        condition: '${var.wait_multiplier >= 1 && var.wait_multiplier <= 1000}',
+        errorMessage: 'wait_multiplier must be a number from 1 to 1000 (intervals never shrink).',
       },
     ],
   },
@@ -136,8 +136,8 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     default: 10,
     validations: [
       {
-        condition: '${var.max_retries >= 0 && floor(var.max_retries) == var.max_retries}',
-        errorMessage: 'max_retries must be a whole number of 0 or more.',
+        condition: '${var.max_retries >= 0 && var.max_retries <= 10000 && floor(var.max_retries) == var.max_retries}',
+        errorMessage: 'max_retries must be a whole number from 0 to 10000.',
       },
     ],
   },
