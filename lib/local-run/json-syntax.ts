@@ -77,14 +77,7 @@ class JsonScanner {
   }
 
   private object(): void {
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.skipWhitespace();
+    this.sequence('}', 'an object', () => {
       if (this.text[this.pos] !== '"') this.fail(`expected a double-quoted property name, found ${this.found()}`);
       this.string();
       this.skipWhitespace();
@@ -92,34 +85,31 @@ class JsonScanner {
       this.pos++;
       this.skipWhitespace();
       this.value();
-      this.skipWhitespace();
-      const next = this.text[this.pos];
-      if (next === '}') {
-        this.pos++;
-        return;
-      }
-      if (next !== ',') this.fail(`expected ',' or '}' in an object, found ${this.found()}`);
-      this.pos++;
-    }
+    });
   }
 
   private array(): void {
+    this.sequence(']', 'an array', () => this.value());
+  }
+
+  /** An object or array from its opening character: comma-separated elements, no trailing comma. */
+  private sequence(close: '}' | ']', container: string, element: () => void): void {
     this.pos++;
     this.skipWhitespace();
-    if (this.text[this.pos] === ']') {
+    if (this.text[this.pos] === close) {
       this.pos++;
       return;
     }
     for (;;) {
       this.skipWhitespace();
-      this.value();
+      element();
       this.skipWhitespace();
       const next = this.text[this.pos];
-      if (next === ']') {
+      if (next === close) {
         this.pos++;
         return;
       }
-      if (next !== ',') this.fail(`expected ',' or ']' in an array, found ${this.found()}`);
+      if (next !== ',') this.fail(`expected ',' or '${close}' in ${container}, found ${this.found()}`);
       this.pos++;
     }
   }
