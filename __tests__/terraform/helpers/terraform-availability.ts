@@ -26,7 +26,7 @@ function detect(): TerraformAvailability {
   if (version.error || version.status !== 0) {
     return { available: false, reason: `the terraform binary cannot be run (${version.error?.message ?? version.stderr.trim()})` };
   }
-  const terraformVersion = (JSON.parse(version.stdout) as { terraform_version: string }).terraform_version;
+  const { terraform_version: terraformVersion, platform } = JSON.parse(version.stdout) as { terraform_version: string; platform: string };
   const [major = 0, minor = 0] = terraformVersion.split('.').map(Number);
   if (major < MINIMUM_TERRAFORM[0] || (major === MINIMUM_TERRAFORM[0] && minor < MINIMUM_TERRAFORM[1])) {
     return { available: false, reason: `terraform ${terraformVersion} is older than ${MINIMUM_TERRAFORM.join('.')}` };
@@ -37,11 +37,11 @@ function detect(): TerraformAvailability {
   const provider = existsSync(providerDir)
     ? readdirSync(providerDir).find((v) => {
         const [pMajor = 0, pMinor = 0] = v.split('.').map(Number);
-        return pMajor === PROVIDER_MAJOR && pMinor >= PROVIDER_MINIMUM_MINOR && existsSync(join(providerDir, v, 'linux_amd64'));
+        return pMajor === PROVIDER_MAJOR && pMinor >= PROVIDER_MINIMUM_MINOR && existsSync(join(providerDir, v, platform));
       })
     : undefined;
   if (provider === undefined) {
-    return { available: false, reason: `no AWS provider ~> ${PROVIDER_MAJOR}.${PROVIDER_MINIMUM_MINOR} for linux_amd64 in the mirror ${providerDir}` };
+    return { available: false, reason: `no AWS provider ~> ${PROVIDER_MAJOR}.${PROVIDER_MINIMUM_MINOR} for ${platform} in the mirror ${providerDir}` };
   }
   return { available: true, version: terraformVersion, mirror, provider };
 }
