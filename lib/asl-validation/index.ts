@@ -7,4 +7,5 @@
 export { DiagnosticCode, type DiagnosticCodeValue, type ValidationDiagnostic } from './diagnostic';
 export { validateDefinition } from './validate-definition';
 export { MAX_TASK_SECONDS, MAX_WAIT_SECONDS, WAIT_TIMESTAMP_PATTERN } from './asl-limits';
+export { isExpressionString } from './jsonata-parse';
 export { assertValidDefinition, DefinitionValidationError, formatDiagnostic } from './definition-validation-error';

@@ -8,6 +8,9 @@ import { compileFastPath, FALLBACK, FastEvaluator } from './fast-path';
 import { freeVariables } from './free-variables';
 import { registerSfnFunctions, RUNTIME_BINDING, RuntimeHooks } from './sfn-functions';
 
+/** Whether a field value is a JSONata expression string (`{% ... %}`): the validator's rule, so both agree. */
+export { isExpressionString } from '../../asl-validation';
+
 export interface CompiledExpression {
   /** The text between `{%` and `%}`, trimmed (as AWS quotes it in error causes). */
   readonly source: string;
@@ -38,11 +41,6 @@ const EXPRESSION = /^\{%([\s\S]*)%\}$/;
 /** Bound on distinct expression texts kept compiled; a long-lived process running ever-new definitions stays flat. */
 const MAX_CACHED_EXPRESSIONS = 10_000;
 const cache = new Map<string, CompiledExpression>();
-
-/** Tells whether a field value is a JSONata expression string (`{% ... %}`). */
-export function isExpressionString(value: unknown): value is string {
-  return typeof value === 'string' && value.startsWith('{%') && value.endsWith('%}') && value.length >= 4;
-}
 
 /** Thrown by {@link compileExpression} for a syntax error, with JSONata's code and position. */
 export class ExpressionSyntaxError extends Error {
