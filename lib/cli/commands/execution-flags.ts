@@ -1,5 +1,8 @@
 import { Command, Option } from 'commander';
+import type { LocalRunOptions } from '../../local-run';
 import { parseNonNegativeNumberArg } from '../option-parsers';
+import { resolveUserPath } from '../read-input';
+import { CommandContext, sharedEmulator } from './command-context';
 
 /** Flags shared by the commands that run an execution (`run`, `queries`, `synthesized`). */
 export interface ExecutionFlags {
@@ -26,4 +29,14 @@ export function addExecutionFlags(command: Command): Command {
     .option('--name <execution-name>', 'execution name ($states.context.Execution.Name)')
     .option('--history', 'include the full execution history in the JSON result')
     .option('-q, --quiet', 'no per-query progress on stderr (the summary and errors still go there)');
+}
+
+/** The local-run options these flags set, as `run`, `queries` and `synthesized` pass them. */
+export function executionRunOptions(flags: ExecutionFlags, context: CommandContext): Pick<LocalRunOptions, 'scenario' | 'timeScale' | 'executionName' | 'emulator'> {
+  return {
+    scenario: flags.scenario === undefined ? undefined : resolveUserPath(flags.scenario, context.io),
+    timeScale: flags.timeScale,
+    executionName: flags.name,
+    emulator: sharedEmulator(context, flags),
+  };
 }

@@ -1,13 +1,10 @@
 import { Command } from 'commander';
-import { resolveUserPath } from '../read-input';
-import { runQueryList } from '../../local-run';
 import { collectArg } from '../option-parsers';
-import { createProgressRenderer } from '../progress/progress-renderer';
-import { CommandContext, sharedEmulator } from './command-context';
+import type { CommandContext } from './command-context';
 import { addDefinitionFlags, DefinitionFlags, definitionOptionsFromFlags, inFlagTerms, withLocalConnectionDefaults } from './definition-flags';
 import { addExecutionFlags, ExecutionFlags } from './execution-flags';
-import { reportExecution } from './execution-report';
 import { loadQueryList } from './query-list-source';
+import { runQueryListCommand } from './run-query-list-command';
 
 interface QueriesFlags extends DefinitionFlags, ExecutionFlags {
   readonly sql?: string[];
@@ -33,23 +30,11 @@ Examples:
   );
   command.action(async (source: string | undefined, flags: QueriesFlags) => {
     const queries = await loadQueryList(source, flags.sql, context.io, '<queries>');
-    const renderer = createProgressRenderer(context.io.stderr, flags.quiet === true);
-    let outcome;
     try {
-      outcome = await runQueryList(queries, {
-        definitionOptions: withLocalConnectionDefaults(definitionOptionsFromFlags(flags)),
-        scenario: flags.scenario === undefined ? undefined : resolveUserPath(flags.scenario, context.io),
-        timeScale: flags.timeScale,
-        executionName: flags.name,
-        emulator: sharedEmulator(context, flags),
-        onProgress: renderer.onProgress,
-      });
+      await runQueryListCommand(context, flags, queries, { definitionOptions: withLocalConnectionDefaults(definitionOptionsFromFlags(flags)) });
     } catch (error) {
       throw inFlagTerms(error);
-    } finally {
-      renderer.finish();
     }
-    context.exitCode = reportExecution(outcome.result, context.io, flags.history === true);
   });
   return command;
 }

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { runDefinitionLocally } from '../../local-run';
 import { CliInputError } from '../errors';
-import { readJsonSource, resolveUserPath, STDIN } from '../read-input';
-import { CommandContext, sharedEmulator } from './command-context';
-import { addExecutionFlags, ExecutionFlags } from './execution-flags';
+import { readJsonSource, STDIN } from '../read-input';
+import type { CommandContext } from './command-context';
+import { addExecutionFlags, executionRunOptions, ExecutionFlags } from './execution-flags';
 import { reportExecution } from './execution-report';
 
 interface RunFlags extends ExecutionFlags {
@@ -22,12 +22,7 @@ export function runCommand(context: CommandContext): Command {
     }
     const definition = await readJsonSource(definitionSource, 'definition', context.io);
     const input = flags.input === undefined ? {} : await readJsonSource(flags.input, 'input', context.io);
-    const result = await runDefinitionLocally(definition, input, {
-      scenario: flags.scenario === undefined ? undefined : resolveUserPath(flags.scenario, context.io),
-      timeScale: flags.timeScale,
-      executionName: flags.name,
-        emulator: sharedEmulator(context, flags),
-    });
+    const result = await runDefinitionLocally(definition, input, executionRunOptions(flags, context));
     context.exitCode = reportExecution(result, context.io, flags.history === true);
   });
   return command;

@@ -1,12 +1,11 @@
 import { Command } from 'commander';
 import { resolveUserPath } from '../read-input';
-import { loadSynthesizedDefinition, runQueryList } from '../../local-run';
+import { loadSynthesizedDefinition } from '../../local-run';
 import { collectArg } from '../option-parsers';
-import { createProgressRenderer } from '../progress/progress-renderer';
-import { CommandContext, sharedEmulator } from './command-context';
+import type { CommandContext } from './command-context';
 import { addExecutionFlags, ExecutionFlags } from './execution-flags';
-import { reportExecution } from './execution-report';
 import { loadQueryList } from './query-list-source';
+import { runQueryListCommand } from './run-query-list-command';
 
 interface SynthesizedFlags extends ExecutionFlags {
   readonly stack?: string;
@@ -35,21 +34,7 @@ Example:
     const synthesized = await loadSynthesizedDefinition(resolveUserPath(path, context.io), { stackName: flags.stack });
     const queries = await loadQueryList(flags.queries, flags.sql, context.io, '--queries');
     context.io.stderr.write(`State machine ${synthesized.resourceName} from ${synthesized.file}\n`);
-    const renderer = createProgressRenderer(context.io.stderr, flags.quiet === true);
-    let outcome;
-    try {
-      outcome = await runQueryList(queries, {
-        definition: synthesized.definition,
-        scenario: flags.scenario === undefined ? undefined : resolveUserPath(flags.scenario, context.io),
-        timeScale: flags.timeScale,
-        executionName: flags.name,
-        emulator: sharedEmulator(context, flags),
-        onProgress: renderer.onProgress,
-      });
-    } finally {
-      renderer.finish();
-    }
-    context.exitCode = reportExecution(outcome.result, context.io, flags.history === true);
+    await runQueryListCommand(context, flags, queries, { definition: synthesized.definition });
   });
   return command;
 }
