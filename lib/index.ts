@@ -31,3 +31,4 @@ export {
 } from './local-run';
 export type { QueryProgressEvent, RunQueryListOptions, LocalRunOptions, SynthesizedDefinition } from './local-run';
 export { runCli, makeProgram, ExitCode } from './cli';
+export { RedshiftQueryModuleStack, addModuleStacks, MODULE_VARIABLES, MODULE_OUTPUTS } from './module';
