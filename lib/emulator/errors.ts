@@ -4,28 +4,7 @@
  * `RedshiftData.<name>` and the HTTP server can send it as `__type`.
  */
 
-/** Exception names the Redshift Data API (and its front door) can answer with. */
-export type RedshiftDataErrorName =
-  | 'ValidationException'
-  | 'ResourceNotFoundException'
-  | 'ActiveStatementsExceededException'
-  | 'ActiveSessionsExceededException'
-  | 'ExecuteStatementException'
-  | 'BatchExecuteStatementException'
-  | 'InternalServerException'
-  | 'DatabaseConnectionException'
-  | 'ThrottlingException'
-  | 'AccessDeniedException';
-
-/** Exception names that are server faults (HTTP 500); the others are client errors (HTTP 400). */
-const SERVER_FAULTS: ReadonlySet<RedshiftDataErrorName> = new Set<RedshiftDataErrorName>([
-  'ExecuteStatementException',
-  'BatchExecuteStatementException',
-  'InternalServerException',
-  'DatabaseConnectionException',
-]);
-
-export const REDSHIFT_DATA_ERROR_NAMES: readonly RedshiftDataErrorName[] = [
+const ERROR_NAMES = [
   'ValidationException',
   'ResourceNotFoundException',
   'ActiveStatementsExceededException',
@@ -36,7 +15,20 @@ export const REDSHIFT_DATA_ERROR_NAMES: readonly RedshiftDataErrorName[] = [
   'DatabaseConnectionException',
   'ThrottlingException',
   'AccessDeniedException',
-];
+] as const;
+
+/** Exception names the Redshift Data API (and its front door) can answer with. */
+export type RedshiftDataErrorName = (typeof ERROR_NAMES)[number];
+
+/** Exception names that are server faults (HTTP 500); the others are client errors (HTTP 400). */
+const SERVER_FAULTS: ReadonlySet<RedshiftDataErrorName> = new Set<RedshiftDataErrorName>([
+  'ExecuteStatementException',
+  'BatchExecuteStatementException',
+  'InternalServerException',
+  'DatabaseConnectionException',
+]);
+
+export const REDSHIFT_DATA_ERROR_NAMES: readonly RedshiftDataErrorName[] = ERROR_NAMES;
 
 /** An error the Redshift Data API would return; `name` is the AWS exception name. */
 export class RedshiftDataError extends Error {

@@ -17,6 +17,9 @@ export const OPERATION_HANDLERS: Readonly<Record<ApiOperation, OperationHandler>
 };
 
 /** By Task ARN action, the camelCase operation name (`arn:aws:states:::aws-sdk:redshiftdata:executeStatement`). */
-export const ACTION_HANDLERS: Readonly<Record<string, OperationHandler>> = Object.fromEntries(
-  Object.entries(OPERATION_HANDLERS).map(([operation, handler]) => [operation[0]!.toLowerCase() + operation.slice(1), handler]),
-);
+export const ACTION_HANDLERS: Readonly<Record<string, OperationHandler>> = byTaskAction(OPERATION_HANDLERS);
+
+/** Re-keys a per-operation table by Task ARN action: `ExecuteStatement` → `executeStatement`. */
+export function byTaskAction<T>(byOperation: Readonly<Record<ApiOperation, T>>): Readonly<Record<string, T>> {
+  return Object.fromEntries(Object.entries(byOperation).map(([operation, value]) => [operation[0]!.toLowerCase() + operation.slice(1), value]));
+}

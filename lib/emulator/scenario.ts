@@ -6,16 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { REDSHIFT_DATA_ERROR_NAMES, RedshiftDataErrorName, ScenarioError } from './errors';
 
-export type ApiOperation =
-  | 'ExecuteStatement'
-  | 'BatchExecuteStatement'
-  | 'DescribeStatement'
-  | 'GetStatementResult'
-  | 'GetStatementResultV2'
-  | 'CancelStatement'
-  | 'ListStatements';
-
-export const API_OPERATIONS: readonly ApiOperation[] = [
+const OPERATION_NAMES = [
   'ExecuteStatement',
   'BatchExecuteStatement',
   'DescribeStatement',
@@ -23,7 +14,12 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   'GetStatementResultV2',
   'CancelStatement',
   'ListStatements',
-];
+] as const;
+
+/** A Redshift Data API operation the emulator serves. */
+export type ApiOperation = (typeof OPERATION_NAMES)[number];
+
+export const API_OPERATIONS: readonly ApiOperation[] = OPERATION_NAMES;
 
 export interface StatementFailure {
   /** Error text the statement fails with, e.g. `ERROR: 1023 DETAIL: Serializable isolation violation`. */

@@ -15,6 +15,7 @@ import {
 import type { AwsServiceHandler, TaskInvocation } from '../runtime';
 import { accessKeyForIdentity } from './http-identity';
 import { toStepFunctionsJson } from './json-safe';
+import { byTaskAction } from './operation-handlers';
 
 export interface SdkRedshiftDataHandlerOptions {
   /** e.g. the `url` of startEmulatorServer. */
@@ -25,15 +26,15 @@ export interface SdkRedshiftDataHandlerOptions {
 
 type AnyCommand = new (input: any) => any;
 
-const COMMANDS: Record<string, AnyCommand> = {
-  executeStatement: ExecuteStatementCommand,
-  batchExecuteStatement: BatchExecuteStatementCommand,
-  describeStatement: DescribeStatementCommand,
-  getStatementResult: GetStatementResultCommand,
-  getStatementResultV2: GetStatementResultV2Command,
-  cancelStatement: CancelStatementCommand,
-  listStatements: ListStatementsCommand,
-};
+const COMMANDS = byTaskAction<AnyCommand>({
+  ExecuteStatement: ExecuteStatementCommand,
+  BatchExecuteStatement: BatchExecuteStatementCommand,
+  DescribeStatement: DescribeStatementCommand,
+  GetStatementResult: GetStatementResultCommand,
+  GetStatementResultV2: GetStatementResultV2Command,
+  CancelStatement: CancelStatementCommand,
+  ListStatements: ListStatementsCommand,
+});
 
 export function createSdkRedshiftDataHandler(options: SdkRedshiftDataHandlerOptions): AwsServiceHandler {
   const clients = new Map<string, RedshiftDataClient>();
