@@ -1,4 +1,4 @@
-import { VirtualClock, RealClock, createClock, DEFAULT_VIRTUAL_START } from '../../lib/clock';
+import { VirtualClock, RealClock, createClock, DEFAULT_VIRTUAL_START, seededRandom } from '../../lib/clock';
 
 describe('VirtualClock', () => {
   test('jumps straight to the next timer, an hour in no real time', async () => {
@@ -61,5 +61,17 @@ describe('RealClock', () => {
   test('createClock gives virtual time by default', () => {
     expect(createClock()).toBeInstanceOf(VirtualClock);
     expect(createClock(0.5)).toBeInstanceOf(RealClock);
+  });
+});
+
+describe('seededRandom', () => {
+  test('repeats its sequence for a seed, differs across seeds, stays in [0, 1)', () => {
+    const take = (seed: number) => {
+      const next = seededRandom(seed);
+      return Array.from({ length: 1000 }, () => next());
+    };
+    expect(take(7)).toEqual(take(7));
+    expect(take(7)).not.toEqual(take(8));
+    expect(take(7).every((x) => x >= 0 && x < 1)).toBe(true);
   });
 });

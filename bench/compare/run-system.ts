@@ -2,14 +2,13 @@
  * Runs one system (the original model or our definition) on one scenario, on a fresh virtual clock and
  * emulator, and measures it.
  */
-import { VirtualClock } from '../../lib/clock';
+import { VirtualClock, seededRandom } from '../../lib/clock';
 import { buildDefinition } from '../../lib/definition';
 import { RedshiftDataEmulator, Scenario, SqlEngine } from '../../lib/emulator';
 import { ExecutionResult, runExecution } from '../../lib/runtime';
 import { buildSeedModelDefinition, createSeedLambdas } from '../seed-model';
 import { completionLatency } from './latency';
 import { costOf } from './pricing';
-import { seededRandom } from './seeded-random';
 import type { SystemMetrics, SystemName } from './system-metrics';
 
 /** Connection defaults given to both systems (the original's DefaultClusterId / DefaultDb / DefaultUser). */

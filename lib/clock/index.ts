@@ -1,6 +1,7 @@
 export { Clock, DEFAULT_VIRTUAL_START } from './clock';
 export { VirtualClock } from './virtual-clock';
 export { RealClock } from './real-clock';
+export { seededRandom } from './seeded-random';
 
 import { Clock } from './clock';
 import { RealClock } from './real-clock';

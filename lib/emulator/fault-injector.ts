@@ -1,6 +1,7 @@
 /** The stateful side of a {@link Scenario}: counts submissions and calls, draws seeded random numbers. */
 import { RedshiftDataError, RedshiftDataErrorName } from './errors';
 import type { ApiFaultRule, ApiOperation, Scenario, StatementRule } from './scenario';
+import { seededRandom } from '../clock';
 
 /** What one SQL statement will do, decided when it is submitted. */
 export interface StatementFate {
@@ -25,18 +26,6 @@ const DEFAULT_MESSAGES: Record<RedshiftDataErrorName, string> = {
   ThrottlingException: 'Rate exceeded (injected by the emulator scenario)',
   AccessDeniedException: 'User is not authorized to perform this action (injected by the emulator scenario)',
 };
-
-/** mulberry32: tiny, good enough, and reproducible from a seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class FaultInjector {
   private readonly statementRules: readonly { rule: StatementRule; regex: RegExp }[];

@@ -1,4 +1,4 @@
-/** mulberry32: a tiny deterministic generator so jitter delays, and so the report, are reproducible. */
+/** mulberry32: a tiny deterministic generator, so injected faults, jitter delays and reports are reproducible from a seed. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
