@@ -96,6 +96,7 @@ describe('buildDefinition', () => {
   test('runs every Redshift Data task under the results role, literally, when one is given', () => {
     const arn = '${aws_iam_role.results.arn}';
     const definition = buildDefinition({ resultsRoleArn: arn }, { isUnresolved: (value) => value === arn });
+    expect(tasks(definition).map(([name]) => name).sort()).toEqual(['BatchExecuteStatement', 'CancelStatement', 'DescribeStatement', 'ExecuteStatement']);
     for (const [, state] of tasks(definition)) expect(state.Credentials).toEqual({ RoleArn: arn });
     expect(tasks(buildDefinition()).every(([, state]) => state.Credentials === undefined)).toBe(true);
   });

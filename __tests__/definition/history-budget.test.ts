@@ -21,6 +21,9 @@ describe('history budget', () => {
     // ... then intervals stretch just enough to cover 24 h, and completion is seen within one interval.
     expect(polls[700]! - polls[699]!).toBeGreaterThan(15);
     expect(polls[polls.length - 1]! - 86_340).toBeLessThan(60);
+    // Deterministic on the virtual clock: the numbers docs/definition.md and the README quote.
+    expect(polls).toHaveLength(2_663);
+    expect(result.history.length).toBe(23_982);
     console.info(`24 h statement: ${result.history.length} history events, ${polls.length} polls`);
   });
 
@@ -31,6 +34,7 @@ describe('history budget', () => {
     expect(result.history.length).toBeLessThan(HISTORY_EVENT_LIMIT);
     const output = result.output as { Index: number; StatementId: string }[];
     expect(output).toHaveLength(1000);
+    expect(result.history.length).toBe(14_010);
     expect(output[999]).toMatchObject({ Index: 999, StatementId: emulator.statements()[999]!.Id });
     const bytes = Buffer.byteLength(JSON.stringify(result.output));
     expect(bytes).toBeLessThan(MAX_PAYLOAD_BYTES * 0.7);

@@ -1,13 +1,11 @@
 import { eventsOf, run, secondsAt, types } from './helpers/run';
 
 describe('Wait state', () => {
-  test('waits Seconds on the virtual clock, instantly in wall time', async () => {
-    const started = Date.now();
+  test('waits Seconds on the virtual clock', async () => {
     const result = await run({ W: { Type: 'Wait', Seconds: 3600, Next: 'W2' }, W2: { Type: 'Wait', Seconds: '{% $states.input.s %}', End: true } }, { s: 1800 });
     expect(result.status).toBe('SUCCEEDED');
     expect(result.durationMs).toBe(5_400_000);
     expect(secondsAt(result, eventsOf(result, 'WaitStateExited')[0]!)).toBe(3600);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   test('with timeScale, waits in scaled real time', async () => {
