@@ -31,6 +31,7 @@ const INPUT_ERROR_NAMES = new Set([
   'InvalidDefinitionError',
   'InvalidExecutionInputError',
   'PortInUseError',
+  'FetchResultsOptionError',
 ]);
 
 /** True when the error is bad user input rather than a defect of ours. */

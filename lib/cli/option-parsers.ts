@@ -29,6 +29,12 @@ export function parseNonNegativeIntegerArg(value: string): number {
   return parsed;
 }
 
+export function parsePositiveIntegerArg(value: string): number {
+  const parsed = parseNumberArg(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('Expected a whole number >= 1.');
+  return parsed;
+}
+
 export function parsePortArg(value: string): number {
   const parsed = parseNumberArg(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('Expected a port number from 0 to 65535 (0 = any free port).');

@@ -15,3 +15,15 @@ export class SynthesizedDefinitionError extends Error {
     super(message, options);
   }
 }
+
+/** An option of {@link fetchStatementResults} out of range; names the option and the value given. */
+export class FetchResultsOptionError extends Error {
+  override readonly name = 'FetchResultsOptionError';
+
+  constructor(
+    readonly option: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -5,5 +5,16 @@ export { loadSynthesizedDefinition, unescapeTerraformTemplate, LoadSynthesizedDe
 export { QueryProgressTracker } from './query-progress-tracker';
 export { summarizeQueryList, QueryListItemSummary } from './query-list-items';
 export * from './query-progress';
-export { SynthesizedDefinitionError } from './errors';
+export { SynthesizedDefinitionError, FetchResultsOptionError } from './errors';
+export {
+  fetchStatementResults,
+  decodeField,
+  DEFAULT_MAX_RESULT_ROWS,
+  FetchStatementResultsOptions,
+  StatementResult,
+  StatementRows,
+  StatementRowsError,
+  CellValue,
+} from './statement-results';
+export { submittingIdentity } from './submitting-identity';
 export { locateJsonSyntaxError, parseJsonWithLocation, JsonSyntaxErrorLocation } from './json-syntax';

@@ -1,3 +1,4 @@
+import type { StatementResult } from '../../local-run';
 import type { ExecutionResult } from '../../runtime';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../exit-codes';
@@ -19,9 +20,11 @@ export interface ExecutionReport {
   readonly historyEventCount: number;
   /** Only with `--history`. */
   readonly history?: ExecutionResult['history'];
+  /** Only with `--results` (and a SUCCEEDED execution): the rows of each statement with a result set. */
+  readonly results?: readonly StatementResult[];
 }
 
-export function toExecutionReport(result: ExecutionResult, includeHistory: boolean): ExecutionReport {
+export function toExecutionReport(result: ExecutionResult, includeHistory: boolean, results?: readonly StatementResult[]): ExecutionReport {
   return {
     status: result.status,
     ...(result.output !== undefined ? { output: result.output } : {}),
@@ -34,6 +37,7 @@ export function toExecutionReport(result: ExecutionResult, includeHistory: boole
     stopDate: new Date(result.stopTime).toISOString(),
     historyEventCount: result.history.length,
     ...(includeHistory ? { history: result.history } : {}),
+    ...(results !== undefined ? { results } : {}),
   };
 }
 
@@ -41,8 +45,8 @@ export function toExecutionReport(result: ExecutionResult, includeHistory: boole
  * Prints the result JSON on stdout and a summary line on stderr; a FAILED or TIMED_OUT execution
  * also prints its Error and Cause there and yields {@link ExitCode.EXECUTION_FAILED}.
  */
-export function reportExecution(result: ExecutionResult, io: CliIo, includeHistory: boolean): ExitCode {
-  io.stdout.write(`${JSON.stringify(toExecutionReport(result, includeHistory), null, 2)}\n`);
+export function reportExecution(result: ExecutionResult, io: CliIo, includeHistory: boolean, results?: readonly StatementResult[]): ExitCode {
+  io.stdout.write(`${JSON.stringify(toExecutionReport(result, includeHistory, results), null, 2)}\n`);
   const summary = `${result.transitions} state transitions, ${formatDuration(result.durationMs)} simulated`;
   if (result.status === 'SUCCEEDED') {
     io.stderr.write(`Execution SUCCEEDED (${summary})\n`);

@@ -4,10 +4,11 @@ import { loadSynthesizedDefinition } from '../../local-run';
 import { collectArg } from '../option-parsers';
 import type { CommandContext } from './command-context';
 import { addExecutionFlags, ExecutionFlags } from './execution-flags';
+import { addResultFlags, ResultFlags } from './result-flags';
 import { loadQueryList } from './query-list-source';
 import { runQueryListCommand } from './run-query-list-command';
 
-interface SynthesizedFlags extends ExecutionFlags {
+interface SynthesizedFlags extends ExecutionFlags, ResultFlags {
   readonly stack?: string;
   readonly queries?: string;
   readonly sql?: string[];
@@ -21,7 +22,7 @@ export function synthesizedCommand(context: CommandContext): Command {
     .option('--stack <name>', 'stack to use when cdktf.out has several')
     .option('--queries <file>', "query list file (JSON, seed input format), or '-' for standard input")
     .option('--sql <statement>', 'a query to run (repeatable; instead of --queries)', collectArg);
-  addExecutionFlags(command).addHelpText(
+  addResultFlags(addExecutionFlags(command)).addHelpText(
     'after',
     `
 The deploy-time defaults (cluster, database, waits, retries) are those compiled into the synthesized
