@@ -30,8 +30,8 @@ export function parseNonNegativeIntegerArg(value: string): number {
 }
 
 export function parsePositiveIntegerArg(value: string): number {
-  const parsed = parseNumberArg(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('Expected a whole number >= 1.');
+  const parsed = Number(value.trim());
+  if (value.trim() === '' || !Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('Expected a whole number >= 1.');
   return parsed;
 }
 

@@ -33,9 +33,9 @@ function alignedTable(columns: readonly string[], rows: readonly (readonly CellV
   const widths = header.map((name, column) => Math.max(name.length, ...body.map((row) => (row[column] ?? '').length)));
   // Numbers right-aligned, as SQL clients do, when the column holds nothing else.
   const numeric = header.map((_, column) => rows.length > 0 && rows.every((row) => typeof row[column] === 'number' || row[column] === null));
-  const line = (cells: readonly string[], alignNumbers: boolean) =>
-    cells.map((cell, column) => (alignNumbers && numeric[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(' | ').trimEnd();
-  return [line(header, false), widths.map((width) => '-'.repeat(width)).join('-+-'), ...body.map((row) => line(row, true))];
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, column) => (numeric[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join(' | ').trimEnd();
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('-+-'), ...body.map(line)];
 }
 
 function cellText(cell: CellValue): string {
