@@ -12,7 +12,7 @@ export interface ResultFlags {
 
 export function addResultFlags(command: Command): Command {
   return command
-    .option('--results', 'after the execution, fetch the rows of every statement with a result set (stdout JSON "results", tables on stderr)')
+    .option('--results', 'after the execution, fetch the rows of every statement with a result set (stdout JSON "results"; tables on stderr unless --quiet)')
     .addOption(
       new Option('--max-rows <n>', 'with --results: rows fetched per statement; more are reported as truncated (implies --results)')
         .argParser(parsePositiveIntegerArg)
