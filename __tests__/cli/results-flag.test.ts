@@ -132,6 +132,17 @@ describe('redshift-query --results', () => {
     expect(emulator.statements().at(-1)).toMatchObject({ Sql: 'select k from cli_s', identity: RESULTS_ROLE_TOKEN });
   });
 
+  test('with its own emulator (--scenario): rows fetched before it closes; a failed fetch is reported in its entry only', async () => {
+    writeFileSync(join(dir, 'throttle-once.json'), JSON.stringify({ api: [{ operation: 'GetStatementResult', error: 'ThrottlingException', firstCalls: 1 }] }));
+    const { code, io, report } = await cli(['queries', '--sql', 'select 1 as a', '--sql', 'select 2 as b', '--scenario', 'throttle-once.json', '--results']);
+    expect(code).toBe(ExitCode.SUCCESS);
+    expect(report.results).toEqual([
+      { index: 0, statementId: report.output![0].StatementId, error: expect.stringMatching(/^ThrottlingException: /) },
+      { index: 1, statementId: report.output![1].StatementId, columns: ['b'], rows: [[2]], totalRows: 1, truncated: false },
+    ]);
+    expect(io.stderr.lines).toContain(`Query 1 result (StatementId ${report.output![0].StatementId}): not fetched: ${(report.results![0] as unknown as { error: string }).error}`);
+  });
+
   test('a FAILED execution with --results: no "results", exit 1', async () => {
     const { code, report } = await cli(['queries', '--sql', 'selec 1', '--max-retries', '0', '--results']);
     expect(code).toBe(ExitCode.EXECUTION_FAILED);
