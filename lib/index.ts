@@ -28,7 +28,21 @@ export {
   loadSynthesizedDefinition,
   SynthesizedDefinitionError,
   QueryProgressTracker,
+  fetchStatementResults,
+  submittingIdentity,
+  decodeField,
+  FetchResultsOptionError,
 } from './local-run';
-export type { QueryProgressEvent, RunQueryListOptions, LocalRunOptions, SynthesizedDefinition } from './local-run';
+export type {
+  QueryProgressEvent,
+  RunQueryListOptions,
+  LocalRunOptions,
+  SynthesizedDefinition,
+  StatementResult,
+  StatementRows,
+  StatementRowsError,
+  CellValue,
+  FetchStatementResultsOptions,
+} from './local-run';
 export { runCli, makeProgram, ExitCode } from './cli';
 export { RedshiftQueryModuleStack, addModuleStacks, MODULE_VARIABLES, MODULE_OUTPUTS } from './module';
