@@ -3,7 +3,7 @@
  * `$status = 'FINISHED'`, `$polls + 1`, `$min([$a, $b * 2])`, `( $x := ...; $type($x) = 'number' ? $x : 0 )`), so
  * they skip JSONata's async machinery. It covers only cases where JSONata's result is certain: property paths over
  * plain objects, literals, equality/ordering/`in` on primitives, and/or on booleans, arithmetic on finite numbers,
- * conditionals on boolean conditions, blocks binding variables (functions bound but never called are fine), array constructors of non-arrays and a few built-in
+ * conditionals on boolean conditions, object constructors with literal keys, blocks binding variables (functions bound but never called are fine), array constructors of non-arrays and a few built-in
  * functions (see fast-path-functions.ts). Anything else (arrays met on a path, objects compared, type errors to
  * report, a variable bound to a function) returns {@link FALLBACK} and the expression runs on JSONata itself, so
  * results never differ. A sub-expression the fast path does not know is kept as "always FALLBACK" where JSONata may
@@ -75,7 +75,7 @@ function compile(node: Node, scope: Scope): Evaluator | undefined {
     case 'function':
       return call(node, scope);
     case 'unary':
-      return node.value === '[' ? arrayConstructor(node, scope) : undefined;
+      return node.value === '[' ? arrayConstructor(node, scope) : node.value === '{' ? objectConstructor(node, scope) : undefined;
     default:
       return undefined;
   }
@@ -135,6 +135,35 @@ function arrayConstructor(node: Node, scope: Scope): Evaluator | undefined {
   };
 }
 
+/**
+ * `{"k": v, ...}` with distinct literal keys: JSONata groups its context by each key, but the fast path never reads
+ * the context, so every key gets its value once; an undefined value leaves the key out.
+ */
+function objectConstructor(node: Node, scope: Scope): Evaluator | undefined {
+  const pairs = node.lhs as unknown;
+  if (!Array.isArray(pairs)) return undefined;
+  const keys = new Set<string>();
+  const entries: Array<readonly [string, Evaluator]> = [];
+  for (const pair of pairs as unknown[]) {
+    if (!Array.isArray(pair) || pair.length !== 2) return undefined;
+    const [keyNode, valueNode] = pair as [Node, Node];
+    if (keyNode.type !== 'string' || !isPlain(keyNode) || typeof keyNode.value !== 'string' || keys.has(keyNode.value)) return undefined;
+    const value = compile(valueNode, scope);
+    if (!value) return undefined;
+    keys.add(keyNode.value);
+    entries.push([keyNode.value, value]);
+  }
+  return (states, variables, locals) => {
+    const result: Record<string, unknown> = {};
+    for (const [key, value] of entries) {
+      const item = value(states, variables, locals);
+      if (item === FALLBACK) return FALLBACK;
+      if (item !== undefined) result[key] = item;
+    }
+    return result;
+  };
+}
+
 /** `c ? a : b`, only for conditions that can only be a boolean or nothing (comparisons, and/or, $exists, $not). */
 function condition(node: Node, scope: Scope): Evaluator | undefined {
   const test = node.condition as Node;
@@ -177,7 +206,9 @@ function isBooleanValued(node: Node): boolean {
  */
 function block(node: Node, outer: Scope): Evaluator | undefined {
   const expressions = node.expressions as Node[] | undefined;
-  if (!expressions || expressions.length === 0) return undefined;
+  if (!expressions) return undefined;
+  // `()` is JSONata's way of writing "nothing".
+  if (expressions.length === 0) return () => undefined;
   const scope = new Set(outer);
   const statements: Array<{ readonly bind?: string; readonly lambda?: boolean; readonly evaluate: Evaluator }> = [];
   for (const statement of expressions) {
