@@ -87,21 +87,34 @@ export function queryEvaluationError(env: EvaluationEnv, source: string, field: 
   );
 }
 
-/** Evaluates one expression for one field; never resolves to undefined. */
-export async function evaluateExpression(compiled: CompiledExpression, env: EvaluationEnv, field: string): Promise<unknown> {
+/** What {@link evaluateExpressionSync} returns when the expression needs JSONata's asynchronous evaluation. */
+export const NEEDS_JSONATA: unique symbol = Symbol('needs JSONata');
+// Module-level constant: an imported binding is a property read (a getter, once compiled) on every use.
+const FALLBACK_VALUE: typeof FALLBACK = FALLBACK;
+
+/**
+ * Evaluates one expression without JSONata when its fast path answers; throws exactly what
+ * {@link evaluateExpression} would throw for the same expression (unassigned variable, undefined result).
+ */
+export function evaluateExpressionSync(compiled: CompiledExpression, env: EvaluationEnv, field: string): unknown {
   const variables = env.variables;
   for (const name of compiled.variables) {
     if (!(name in variables)) {
       throw queryEvaluationError(env, compiled.source, field, ` references the variable '$${name}', which has not been assigned.`);
     }
   }
-  if (compiled.fast) {
-    const value = compiled.fast(env.states, variables);
-    if (value !== FALLBACK) {
-      if (value === undefined) throw queryEvaluationError(env, compiled.source, field, ' returned nothing (undefined).');
-      return plainArray(value);
-    }
-  }
+  if (!compiled.fast) return NEEDS_JSONATA;
+  const value = compiled.fast(env.states, variables);
+  if (value === FALLBACK_VALUE) return NEEDS_JSONATA;
+  if (value === undefined) throw queryEvaluationError(env, compiled.source, field, ' returned nothing (undefined).');
+  return plainArray(value);
+}
+
+/** Evaluates one expression for one field; never resolves to undefined. */
+export async function evaluateExpression(compiled: CompiledExpression, env: EvaluationEnv, field: string): Promise<unknown> {
+  const quick = evaluateExpressionSync(compiled, env, field);
+  if (quick !== NEEDS_JSONATA) return quick;
+  const variables = env.variables;
   // Own property `states` on top of the variable chain; JSONata binds every enumerable key, inherited ones included.
   const bindings = Object.create(variables) as Record<string, unknown>;
   bindings.states = env.states;

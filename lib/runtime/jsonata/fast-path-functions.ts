@@ -2,7 +2,10 @@
  * JSONata 2.0.6 built-in functions the fast path evaluates itself, each restricted to the argument types where its
  * result is certain; any other argument makes the call return {@link FALLBACK} so JSONata reports or computes it.
  */
-import { FALLBACK } from './fast-path-fallback';
+import { FALLBACK as FALLBACK_SYMBOL } from './fast-path-fallback';
+
+// A local constant: compiled imports are property reads (getters under some loaders) on every use.
+const FALLBACK: typeof FALLBACK_SYMBOL = FALLBACK_SYMBOL;
 
 /** One built-in: its exact argument count and its implementation over already-evaluated arguments. */
 export interface FastFunction {

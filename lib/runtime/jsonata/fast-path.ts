@@ -10,10 +10,12 @@
  * skip it (the right side of and/or, a conditional branch), so short-circuits stay fast.
  */
 import type jsonata from 'jsonata';
-import { FALLBACK } from './fast-path-fallback';
+import { FALLBACK as FALLBACK_SYMBOL } from './fast-path-fallback';
 import { FAST_FUNCTIONS } from './fast-path-functions';
 
-export { FALLBACK };
+/** Returned instead of a value when JSONata itself must evaluate the expression. */
+// A module-level constant, not a re-export: compiled re-exports are getters, and this is read on every step.
+export const FALLBACK: typeof FALLBACK_SYMBOL = FALLBACK_SYMBOL;
 
 /** Evaluates against `$states` and the variable chain; may return {@link FALLBACK}. */
 export type FastEvaluator = (states: unknown, variables: Readonly<Record<string, unknown>>) => unknown;

@@ -4,7 +4,7 @@
  * JSONata itself tags arrays it walks (`keepSingleton`), which a frozen array refuses. The runtime never mutates
  * state data, and Task handlers receive a JSON copy of their arguments.
  */
-import { CompiledExpression, compileExpression, evaluateExpression, EvaluationEnv, isExpressionString } from './expression';
+import { CompiledExpression, compileExpression, evaluateExpression, evaluateExpressionSync, EvaluationEnv, isExpressionString, NEEDS_JSONATA } from './expression';
 
 export type Template =
   | { readonly kind: 'constant'; readonly value: unknown }
@@ -31,8 +31,53 @@ export function compileTemplate(value: unknown, field: string): Template {
   return { kind: 'constant', value };
 }
 
-/** Evaluates a template; a constant resolves to its frozen value without copying. */
-export async function evaluateTemplate(template: Template, env: EvaluationEnv): Promise<unknown> {
+/**
+ * Evaluates a template; a constant resolves to its value without copying. When every expression in it is answered
+ * by the fast path, no JSONata evaluation (and no promise per expression) is involved.
+ */
+export function evaluateTemplate(template: Template, env: EvaluationEnv): Promise<unknown> {
+  let value: unknown;
+  try {
+    value = evaluateTemplateSync(template, env);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return value === NEEDS_JSONATA ? evaluateTemplateAsync(template, env) : Promise.resolve(value);
+}
+
+/**
+ * The same evaluation, in the same order, without JSONata; returns NEEDS_JSONATA at the first expression that needs
+ * it (the caller then starts over asynchronously: fast evaluations are pure, so repeating them changes nothing).
+ * An error met before that point is the error the asynchronous evaluation would meet first.
+ */
+function evaluateTemplateSync(template: Template, env: EvaluationEnv): unknown {
+  switch (template.kind) {
+    case 'constant':
+      return template.value;
+    case 'expression':
+      return evaluateExpressionSync(template.expression, env, template.field);
+    case 'array': {
+      const result: unknown[] = new Array(template.items.length);
+      for (let i = 0; i < template.items.length; i++) {
+        const item = evaluateTemplateSync(template.items[i]!, env);
+        if (item === NEEDS_JSONATA) return NEEDS_JSONATA;
+        result[i] = item;
+      }
+      return result;
+    }
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const [key, child] of template.entries) {
+        const item = evaluateTemplateSync(child, env);
+        if (item === NEEDS_JSONATA) return NEEDS_JSONATA;
+        result[key] = item;
+      }
+      return result;
+    }
+  }
+}
+
+async function evaluateTemplateAsync(template: Template, env: EvaluationEnv): Promise<unknown> {
   switch (template.kind) {
     case 'constant':
       return template.value;
@@ -40,12 +85,12 @@ export async function evaluateTemplate(template: Template, env: EvaluationEnv): 
       return evaluateExpression(template.expression, env, template.field);
     case 'array': {
       const result: unknown[] = new Array(template.items.length);
-      for (let i = 0; i < template.items.length; i++) result[i] = await evaluateTemplate(template.items[i]!, env);
+      for (let i = 0; i < template.items.length; i++) result[i] = await evaluateTemplateAsync(template.items[i]!, env);
       return result;
     }
     case 'object': {
       const result: Record<string, unknown> = {};
-      for (const [key, child] of template.entries) result[key] = await evaluateTemplate(child, env);
+      for (const [key, child] of template.entries) result[key] = await evaluateTemplateAsync(child, env);
       return result;
     }
   }
