@@ -105,6 +105,12 @@ const EXTENDED_EXPRESSIONS = [
   '($r := $states.input; {"Status": $r.a, "Error": $type($r.a) = \'string\' ? $substring($r.a, 0, 2) : (), "N": $r.a.b})',
   '()',
   '$v > 1 ? $v : ()',
+  '$string($v)',
+  "$lookup($states.input, 'a')",
+  '$lookup($v, $w)',
+  "$exists($lookup($lookup($states.input, $string($v)), 'b'))",
+  "$states.input.constructor",
+  "$lookup($states.input, 'constructor')",
 ];
 
 /** Numbers that exercise rounding (halves, long fractions), strings that are and are not ISO timestamps, and the rest. */

@@ -88,6 +88,29 @@ export const FAST_FUNCTIONS: Readonly<Record<string, FastFunction>> = {
   },
   min: extreme(Math.min),
   max: extreme(Math.max),
+  string: {
+    arity: 1,
+    call: ([value]) => {
+      if (value === undefined) return undefined;
+      if (typeof value === 'string') return value;
+      if (typeof value === 'boolean' || value === null) return String(value);
+      // JSONata prints numbers with 15 significant digits: the same text as String() for integers below 10^15.
+      if (Number.isInteger(value) && Math.abs(value as number) < 1e15) return String(value);
+      return FALLBACK;
+    },
+  },
+  lookup: {
+    arity: 2,
+    call: ([object, key]) => {
+      if (typeof key !== 'string') return FALLBACK;
+      if (object === undefined || (object !== null && typeof object !== 'object')) return object === undefined || isPlainData(object) ? undefined : FALLBACK;
+      if (object === null) return undefined;
+      if (Array.isArray(object)) return FALLBACK;
+      const value = (object as Record<string, unknown>)[key];
+      // Inherited members (`constructor`) and arrays (JSONata may flatten sequences) are left to JSONata.
+      return typeof value === 'function' || Array.isArray(value) ? FALLBACK : value;
+    },
+  },
   toMillis: {
     arity: 1,
     call: ([value]) => {

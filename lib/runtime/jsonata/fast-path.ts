@@ -4,7 +4,8 @@
  * they skip JSONata's async machinery. It covers only cases where JSONata's result is certain: property paths over
  * plain objects, literals, equality/ordering/`in` on primitives, and/or on booleans, arithmetic on finite numbers,
  * conditionals on boolean conditions, object constructors with literal keys, blocks binding variables (functions bound but never called are fine), array constructors of non-arrays and a few built-in
- * functions (see fast-path-functions.ts). Anything else (arrays met on a path, objects compared, type errors to
+ * functions ($type, $exists, $not, $floor, $ceil, $round, $min, $max, $string, $lookup, $toMillis: see
+ * fast-path-functions.ts). Anything else (arrays met on a path, objects compared, type errors to
  * report, a variable bound to a function) returns {@link FALLBACK} and the expression runs on JSONata itself, so
  * results never differ. A sub-expression the fast path does not know is kept as "always FALLBACK" where JSONata may
  * skip it (the right side of and/or, a conditional branch), so short-circuits stay fast.
@@ -112,7 +113,8 @@ function path(steps: Node[] | undefined, scope: Scope): Evaluator | undefined {
       if (value === null || typeof value !== 'object') return undefined;
       value = (value as Record<string, unknown>)[name];
     }
-    return Array.isArray(value) ? FALLBACK : value;
+    // An inherited member such as `constructor` is a function, which JSONata handles its own way.
+    return Array.isArray(value) || typeof value === 'function' ? FALLBACK : value;
   };
 }
 
