@@ -30,7 +30,7 @@ const complete = (sid: string, state: string) => ({
   TableName: TABLE,
   Key: { sid: { S: sid } },
   UpdateExpression: 'SET st = :st, ev = :ev',
-  ExpressionAttributeValues: { ':st': { S: state }, ':ev': { M: { rows: { N: '3' }, ok: { BOOL: true }, none: { NULL: true } } } },
+  ExpressionAttributeValues: { ':st': { S: state }, ':ev': { M: { rows: { N: '3' }, ok: { BOOL: true }, none: { NULL: true as const } } } },
   ReturnValues: 'ALL_OLD' as const,
 });
 
