@@ -158,7 +158,11 @@ export class LocalCloud {
     try {
       prepared = prepareDefinition(request.definition, type);
     } catch (error) {
-      if (error instanceof DefinitionValidationError) throw new SfnApiError('InvalidDefinition', `Invalid State Machine Definition: '${error.message}'`);
+      if (error instanceof DefinitionValidationError) {
+        // AWS's form: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: <message> at <location>'".
+        const problems = error.errors.map((d) => `${d.code}: ${d.message}${d.location ? ` at ${d.location}` : ''}`).join(', ');
+        throw new SfnApiError('InvalidDefinition', `Invalid State Machine Definition: '${problems}'`);
+      }
       throw error;
     }
     const roleArn = request.roleArn ?? `arn:aws:iam::${this.accountId}:role/LocalStepFunctionsRole`;
