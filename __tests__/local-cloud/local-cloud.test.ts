@@ -39,6 +39,16 @@ describe('LocalCloud', () => {
     expect(events[1]!.detail).toMatchObject({ status: 'FAILED', startDate: start, stopDate: start + 30_000, error: 'Boom', cause: 'q"uote ${x}', output: null });
   });
 
+  test('an execution that reaches its TimeoutSeconds publishes TIMED_OUT', async () => {
+    const cloud = new LocalCloud();
+    const recorder = withStatusRecorder(cloud);
+    const machine = cloud.createStateMachine({ name: 'slow', definition: { ...jsonata({ W: { Type: 'Wait', Seconds: 3600, End: true } }), TimeoutSeconds: 60 } });
+    const { executionArn } = cloud.startExecution({ stateMachineArn: machine.stateMachineArn });
+    await cloud.settle();
+    expect(await cloud.result(executionArn)).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout', durationMs: 60_000 });
+    expect(recorder.events().map((e) => (e.detail as { status: string }).status)).toEqual(['RUNNING', 'TIMED_OUT']);
+  });
+
   test('CreateStateMachine refuses callbacks in an EXPRESS machine and bad names, with Step Functions error names', () => {
     const cloud = new LocalCloud();
     const callback = jsonata({ T: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:dynamodb:updateItem.waitForTaskToken', Arguments: {}, End: true } });
