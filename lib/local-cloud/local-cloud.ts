@@ -203,6 +203,8 @@ export class LocalCloud {
       stateMachineName: machine.name,
       roleArn: machine.roleArn,
       stateMachineType: machine.type,
+      // Express keeps no execution history on AWS, so the 25,000-event limit does not apply.
+      ...(machine.type === 'EXPRESS' ? { maxHistoryEvents: Infinity } : {}),
       taskTokens: this.taskTokens,
       stopSignal: stop.signal,
       skipValidation: true,
