@@ -1,6 +1,6 @@
 export * from './types';
-export { runExecution, RUN_DEFAULTS, prepareDefinition, executionArnFor } from './run-execution';
-export type { StateMachineDefinition, PreparedDefinition } from './run-execution';
+export { runExecution, RUN_DEFAULTS } from './run-execution';
+export type { StateMachineDefinition } from './run-execution';
 export {
   TaskTokens,
   SfnCallbackError,
@@ -24,3 +24,6 @@ export { RETRY_DEFAULTS } from './engine/retry';
 export { MAX_PAYLOAD_BYTES } from './engine/payload';
 export { VARIABLE_LIMITS } from './engine/variables';
 export { servicePascalName } from './engine/task-dispatch';
+// Callbacks, Express and the local cloud (issue 11).
+export { prepareDefinition, executionArnFor } from './run-execution';
+export type { PreparedDefinition } from './run-execution';
