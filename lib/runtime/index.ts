@@ -21,9 +21,9 @@ export {
   StatesErrors,
 } from './errors';
 export { RETRY_DEFAULTS } from './engine/retry';
-export { MAX_PAYLOAD_BYTES } from './engine/payload';
-export { VARIABLE_LIMITS } from './engine/variables';
-export { servicePascalName } from './engine/task-dispatch';
 // Callbacks, Express and the local cloud (issue 11).
 export { prepareDefinition, executionArnFor } from './run-execution';
 export type { PreparedDefinition } from './run-execution';
+export { MAX_PAYLOAD_BYTES } from './engine/payload';
+export { VARIABLE_LIMITS } from './engine/variables';
+export { servicePascalName } from './engine/task-dispatch';
