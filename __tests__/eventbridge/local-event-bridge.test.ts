@@ -39,11 +39,15 @@ describe('LocalEventBridge', () => {
 
   test('Input, InputPath and InputTransformer shape what the target receives', async () => {
     const { events, delivered, settle } = bridge();
+    expect(() => events.putTargets({ Rule: 'done', Targets: ['a', 'b', 'c', 'd', 'e'].map((Id) => ({ Id, Arn: 'x' })) })).toThrow(/at most 5/);
+    events.removeTargets({ Rule: 'done', Ids: ['relay'] });
     events.putTargets({
       Rule: 'done',
       Targets: [
         { Id: 'constant', Arn: 'x', Input: '{"fixed":true}' },
         { Id: 'path', Arn: 'x', InputPath: '$.detail' },
+        { Id: 'plain', Arn: 'x', InputTransformer: { InputPathsMap: { state: '$.detail.state' }, InputTemplate: 'statement is <state>, quoted "<state>"' } },
+        { Id: 'envelope', Arn: 'x', InputTransformer: { InputTemplate: '{"event": <aws.events.event>, "full": <aws.events.event.json>}' } },
         {
           Id: 'transformed',
           Arn: 'x',
@@ -56,6 +60,11 @@ describe('LocalEventBridge', () => {
     const byTarget = Object.fromEntries(delivered.map((d) => [d.target.Id, d.input]));
     expect(JSON.parse(byTarget.constant!)).toEqual({ fixed: true });
     expect(JSON.parse(byTarget.path!)).toEqual(statementEvent('deploy1/q"uote\\${x}').detail);
+    expect(byTarget.plain).toBe('statement is FINISHED, quoted "FINISHED"');
+    const envelope = JSON.parse(byTarget.envelope!);
+    expect(envelope.event).not.toHaveProperty('detail');
+    expect(envelope.event.source).toBe('aws.redshift-data');
+    expect(envelope.full.detail.state).toBe('FINISHED');
     expect(JSON.parse(byTarget.transformed!)).toEqual({ sid: 'id-deploy1/q"uote\\${x}', label: 'name=deploy1/q"uote\\${x}', gone: null, rule: 'done' });
   });
 

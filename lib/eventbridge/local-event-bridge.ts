@@ -115,9 +115,11 @@ export class LocalEventBridge {
           throw new EventBridgeError('ValidationException', `Target ${target.Id} of rule ${rule.name}: Input must be valid JSON text`);
         }
       }
-      rule.targets.set(target.Id, target);
     }
-    if (rule.targets.size > MAX_TARGETS_PER_RULE) throw new EventBridgeError('LimitExceededException', `Rule ${rule.name} has more than ${MAX_TARGETS_PER_RULE} targets`);
+    const ids = new Set([...rule.targets.keys(), ...request.Targets.map((t) => t.Id)]);
+    // Checked before anything changes: a refused request leaves the rule as it was.
+    if (ids.size > MAX_TARGETS_PER_RULE) throw new EventBridgeError('LimitExceededException', `Rule ${rule.name} would have ${ids.size} targets; a rule has at most ${MAX_TARGETS_PER_RULE}`);
+    for (const target of request.Targets) rule.targets.set(target.Id, target);
     return { FailedEntryCount: 0 };
   }
 
