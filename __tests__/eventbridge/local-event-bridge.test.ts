@@ -86,6 +86,7 @@ describe('LocalEventBridge', () => {
     expect(() => events.putRule({ Name: 'bad', EventPattern: { source: 'aws.redshift-data' } })).toThrow(/InvalidEventPatternException|Event pattern is not valid/);
     expect(() => events.putTargets({ Rule: 'absent', Targets: [] })).toThrow(/Rule absent does not exist/);
     expect(() => events.putTargets({ Rule: 'done', Targets: [{ Id: 'x', Arn: 'x', Input: '{}', InputPath: '$' }] })).toThrow(/only one of Input, InputPath and InputTransformer/);
+    expect(() => events.putTargets({ Rule: 'done', Targets: [{ Id: 'x', Arn: 'x', InputTransformer: { InputPathsMap: { id: 'detail.id' }, InputTemplate: '<id>' } }] })).toThrow(/id: 'detail.id' is not a JSON path/);
   });
 
   test('scenario faults: delay, loss of the first N matching events, duplicates', async () => {

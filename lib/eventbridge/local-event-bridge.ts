@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { type Clock, seededRandom } from '../clock';
 import { InvalidEventPatternError, matchesEventPattern, parseEventPattern } from './event-pattern';
 import { targetInput } from './input-transformer';
+import { readJsonPath } from './json-path';
 import type {
   DeliveryRecord,
   EventBridgeEvent,
@@ -113,6 +114,14 @@ export class LocalEventBridge {
           JSON.parse(target.Input);
         } catch {
           throw new EventBridgeError('ValidationException', `Target ${target.Id} of rule ${rule.name}: Input must be valid JSON text`);
+        }
+      }
+      const paths = [...(target.InputPath !== undefined ? [['InputPath', target.InputPath]] : []), ...Object.entries(target.InputTransformer?.InputPathsMap ?? {})];
+      for (const [name, path] of paths) {
+        try {
+          readJsonPath({}, path!);
+        } catch (error) {
+          throw new EventBridgeError('ValidationException', `Target ${target.Id} of rule ${rule.name}: ${name}: ${(error as Error).message}`);
         }
       }
     }
