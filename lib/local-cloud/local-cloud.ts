@@ -26,6 +26,7 @@ import {
   TaskTokens,
 } from '../runtime';
 import { executionStatusEvent } from './execution-status-event';
+import { sfnApiActions } from './sfn-api-actions';
 import type {
   CloudUsage,
   CreateStateMachineRequest,
@@ -122,28 +123,7 @@ export class LocalCloud {
       idFactory: this.newId,
       ...(options.eventFaults ? { faults: options.eventFaults } : {}),
     });
-    const sfn = createSfnService(this.taskTokens, {
-      startExecution: async (args) => {
-        const started = this.startExecution({
-          stateMachineArn: args.StateMachineArn as string,
-          ...(args.Name !== undefined ? { name: args.Name as string } : {}),
-          ...(args.Input !== undefined ? { input: args.Input as string } : {}),
-        });
-        return { ExecutionArn: started.executionArn, StartDate: started.startDate.toISOString() };
-      },
-      stopExecution: async (args) => {
-        const stopped = this.stopExecution({
-          executionArn: args.ExecutionArn as string,
-          ...(args.Error !== undefined ? { error: args.Error as string } : {}),
-          ...(args.Cause !== undefined ? { cause: args.Cause as string } : {}),
-        });
-        return { StopDate: stopped.stopDate.toISOString() };
-      },
-      describeExecution: async (args) => {
-        const { history: _history, type: _type, startDate, stopDate, ...rest } = this.describeExecution({ executionArn: args.ExecutionArn as string });
-        return pascal({ ...rest, startDate: startDate.toISOString(), ...(stopDate ? { stopDate: stopDate.toISOString() } : {}) });
-      },
-    });
+    const sfn = createSfnService(this.taskTokens, sfnApiActions(this));
     this.services = [sfn, this.dynamoDb, ...(options.redshiftData ? [options.redshiftData] : []), ...(options.services ?? [])];
     if (options.redshiftData) {
       const unsubscribe = options.redshiftData.eventBus.subscribe((event) => this.eventBridge.publish(event));
@@ -393,9 +373,4 @@ export class LocalCloud {
 
 function sum<T>(items: readonly T[], value: (item: T) => number): number {
   return items.reduce((total, item) => total + value(item), 0);
-}
-
-/** DescribeExecution as the SDK integration returns it: PascalCase members. */
-function pascal(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), v]));
 }
