@@ -1,12 +1,18 @@
 import { Token } from 'cdktf';
+import {
+  CLUSTER_IDENTIFIER_RULE,
+  DATABASE_NAME_RULE,
+  DB_USER_RULE,
+  WORKGROUP_ARN_PATTERN,
+  WORKGROUP_NAME_RULE,
+} from '../input-rules';
 import { PropChecks, isKnown } from './prop-checks';
-import type { RedshiftQueryStepFunctionProps } from './props';
+import { PROP_DEFAULTS, type RedshiftQueryStepFunctionProps } from './props';
 
 /** @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html */
 export const LOG_RETENTION_DAYS = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
-const CLUSTER_ID = /^[a-z]([a-z0-9]|-[a-z0-9]){0,62}$/;
 const IAM_SCOPE_NAME = /^[A-Za-z0-9_.@*?$-]+$/;
 const ACCOUNT_OR_PRINCIPAL_ARN = /^(\d{12}|arn:aws[a-z-]*:(iam|sts)::\d{12}:[A-Za-z0-9+=,.@_/:-]+)$/;
 
@@ -18,10 +24,19 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
   check.pattern('resultsRoleName', props.resultsRoleName, /^[\w+=,.@-]{1,64}$/, '1-64 letters, digits or +=,.@_-');
   check.pattern('namePrefix', props.namePrefix, /^[A-Za-z0-9_-]{0,30}$/, 'at most 30 letters, digits, "-" or "_"');
 
-  // Wait, retry and timeout values are checked by buildDefinition (DefinitionOptionsError, mapped to props by the construct).
+  // Wait, retry and timeout values are checked by buildDefinition (DefinitionOptionsError, mapped to props by the construct);
+  // how they relate to each other is checked here.
+  checkWaitBounds(check, props);
 
-  check.pattern('defaultClusterId', props.defaultClusterId, CLUSTER_ID, 'a cluster identifier (lowercase letters, digits, single hyphens; 1-63 characters)');
-  check.pattern('defaultWorkgroupName', props.defaultWorkgroupName, /^([a-z0-9-]{3,64}|arn:aws[a-z-]*:redshift-serverless:.+:workgroup\/.+)$/, 'a workgroup name (3-64 lowercase letters, digits, "-") or workgroup ARN');
+  check.name('defaultClusterId', props.defaultClusterId, CLUSTER_IDENTIFIER_RULE);
+  const workgroup = props.defaultWorkgroupName;
+  if (typeof workgroup === 'string' && workgroup.startsWith('arn:')) {
+    check.pattern('defaultWorkgroupName', workgroup, new RegExp(WORKGROUP_ARN_PATTERN), "a workgroup ARN naming the workgroup by id, as the Data API's WorkgroupName takes it (arn:aws:redshift-serverless:<region>:<account>:workgroup/<workgroup id>)");
+  } else {
+    check.name('defaultWorkgroupName', workgroup, WORKGROUP_NAME_RULE);
+  }
+  check.name('defaultDb', props.defaultDb, DATABASE_NAME_RULE);
+  check.name('defaultUser', props.defaultUser, DB_USER_RULE);
   check.pattern('defaultSecretArn', props.defaultSecretArn, /^(arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+|[A-Za-z0-9/_+=.@-]{1,512})$/, 'a secret name or Secrets Manager secret ARN');
   // Exclusivity is only judged between known values: a module passes nullable variables as tokens.
   if (isKnown(props.defaultClusterId) && isKnown(props.defaultWorkgroupName)) {
@@ -73,5 +88,23 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
   for (const [key, value] of Object.entries(props.tags ?? {})) {
     check.pattern(`tags.${key}`, value, /^[\s\S]{0,256}$/, 'at most 256 characters');
     if (key.length > 128) check.fail(`tags.${key.slice(0, 20)}…`, 'key must be at most 128 characters.');
+  }
+}
+
+/**
+ * `maxWait` caps every interval between status checks and every retry delay, so a `baseWaitTime` above it is never
+ * used. `initialWaitTime` is not capped (a long first wait before frequent checks is a valid choice).
+ */
+function checkWaitBounds(check: PropChecks, props: RedshiftQueryStepFunctionProps): void {
+  const baseWaitTime = props.baseWaitTime ?? PROP_DEFAULTS.baseWaitTime;
+  const maxWait = props.maxWait ?? PROP_DEFAULTS.maxWait;
+  const given = (value: number | undefined, name: string) => `${name} (${value === undefined ? 'default ' : ''}`;
+  // Values outside their own ranges are reported by buildDefinition, with the range.
+  const comparable = [baseWaitTime, maxWait].every((value) => isKnown(value) && typeof value === 'number' && value > 0 && Number.isFinite(value));
+  if (comparable && maxWait! < baseWaitTime!) {
+    check.fail(
+      'maxWait',
+      `(${props.maxWait === undefined ? 'default ' : ''}${maxWait}) is smaller than ${given(props.baseWaitTime, 'baseWaitTime')}${baseWaitTime}): maxWait caps every interval between status checks and every retry delay, so baseWaitTime would never be used. Raise maxWait to at least ${baseWaitTime} or lower baseWaitTime. (initialWaitTime is not capped by maxWait.)`,
+    );
   }
 }
