@@ -49,6 +49,7 @@ describe('RedshiftQueryStepFunction prop validation', () => {
     ['a cluster id ending with a hyphen', { ...CLUSTER_USER, defaultClusterId: 'analytics-' }, 'defaultClusterId', /ends with a hyphen/],
     ['an underscore in the workgroup', { defaultWorkgroupName: 'etl_wg', defaultDb: 'dev' }, 'defaultWorkgroupName', /must be a workgroup name. AWS: "workgroupName: Length Constraints: Minimum length of 3. Maximum length of 64. Pattern: \^\[a-z0-9-\]\+\$"/],
     ['a workgroup ARN naming the workgroup by name', { defaultWorkgroupName: 'arn:aws:redshift-serverless:eu-west-1:123456789012:workgroup/etl', defaultDb: 'dev' }, 'defaultWorkgroupName', /workgroup ARN naming the workgroup by id/],
+    ['a 64-character allowed cluster id', { ...CLUSTER_USER, allowedClusterId: `a${'b'.repeat(63)}` }, 'allowedClusterId', /cluster identifier \(1-63 characters\)/],
     // Waits that contradict each other.
     ['maxWait below baseWaitTime', { ...CLUSTER_USER, baseWaitTime: 60, maxWait: 30 }, 'maxWait', /\(30\) is smaller than baseWaitTime \(60\): maxWait caps every interval .* baseWaitTime would never be used/],
     ['maxWait below the default baseWaitTime', { ...CLUSTER_USER, maxWait: 10 }, 'maxWait', /\(10\) is smaller than baseWaitTime \(default 15\)/],
@@ -64,6 +65,7 @@ describe('RedshiftQueryStepFunction prop validation', () => {
     expect(() => synth({ ...CLUSTER_USER, defaultClusterId: `a${'b-c'.repeat(20)}d`, defaultDb: 'Sales+2024.q1@eu-x', defaultUser: 'etl_user@corp' })).not.toThrow();
     expect(() => synth({ defaultWorkgroupName: 'arn:aws:redshift-serverless:eu-west-1:123456789012:workgroup/0a1b2c3d-4e5f-6789-abcd-ef0123456789', defaultDb: 'dev' })).not.toThrow();
     expect(() => synth({ ...CLUSTER_USER, initialWaitTime: 900, baseWaitTime: 30, maxWait: 30 })).not.toThrow();
+    expect(() => synth({ ...CLUSTER_USER, allowedClusterId: `a${'b'.repeat(62)}`, allowedUserId: 'etl+batch', allowedDbName: 'sales_*' })).not.toThrow();
   });
 
   test('skips checks on unresolved tokens (a variable may hold anything valid at plan time)', () => {

@@ -54,6 +54,7 @@ const INVALID_CASES: readonly InvalidCase[] = [
   { name: 'double_hyphen_cluster', inputs: { default_cluster_id: '"prod--dw"' }, message: 'default_cluster_id must be null or a cluster identifier. AWS: "Must contain from 1 to 63' },
   { name: 'long_cluster', inputs: { default_cluster_id: `"a${'b'.repeat(63)}"` }, message: 'default_cluster_id must be null or a cluster identifier.' },
   { name: 'underscore_workgroup', inputs: { default_cluster_id: null, default_workgroup_name: '"etl_wg"' }, message: 'default_workgroup_name must be null or a workgroup ARN' },
+  { name: 'long_allowed_cluster', inputs: { allowed_cluster_id: `"a${'b'.repeat(63)}"` }, message: 'allowed_cluster_id must be null or a cluster identifier (1 to 63 characters' },
   { name: 'max_wait_below_base', inputs: { max_wait: '5' }, message: 'max_wait must be at least base_wait_time', crossVariable: true },
 ];
 
@@ -64,6 +65,7 @@ const VALID_CASE: Readonly<Record<string, string>> = {
   max_retries: '0',
   default_user: '"etl"',
   allowed_cluster_id: '"*"',
+  allowed_user_id: '"etl+batch"',
   results_role_aws_principals: '["123456789012", "arn:aws:iam::123456789012:role/reader", "arn:aws-cn:iam::123456789012:root"]',
   iam_path: '"/data/"',
   permissions_boundary: '"arn:aws:iam::aws:policy/PowerUserAccess"',

@@ -13,7 +13,8 @@ import { PROP_DEFAULTS, type RedshiftQueryStepFunctionProps } from './props';
 export const LOG_RETENTION_DAYS = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
-const IAM_SCOPE_NAME = /^[A-Za-z0-9_.@*?$-]+$/;
+/** A database or user name as GetClusterCredentials allows it, with IAM wildcards. */
+const IAM_SCOPE_NAME = /^[A-Za-z0-9_+.@*?$-]{1,64}$/;
 const ACCOUNT_OR_PRINCIPAL_ARN = /^(\d{12}|arn:aws[a-z-]*:(iam|sts)::\d{12}:[A-Za-z0-9+=,.@_/:-]+)$/;
 
 /** Throws a {@link ConstructValidationError} naming the first impossible prop. */
@@ -49,7 +50,7 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
     check.fail('defaultUser', 'cannot be set together with defaultSecretArn: the Data API takes either a DbUser or a SecretArn.');
   }
 
-  check.pattern('allowedClusterId', props.allowedClusterId, /^([a-z*?]([a-z0-9*?]|-[a-z0-9*?]){0,62}|\*)$/, "a cluster identifier or '*'");
+  check.pattern('allowedClusterId', props.allowedClusterId, /^(?=.{1,63}$)([a-z*?]([a-z0-9*?]|-[a-z0-9*?])*|\*)$/, "a cluster identifier (1-63 characters) or '*'");
   check.pattern('allowedUserId', props.allowedUserId, IAM_SCOPE_NAME, "a database user name or '*'");
   check.pattern('allowedDbName', props.allowedDbName, IAM_SCOPE_NAME, "a database name or '*'");
   check.pattern('allowedWorkgroupArn', props.allowedWorkgroupArn, /^arn:aws[a-z-]*:redshift-serverless:[^:]+:\d{12}:workgroup\/.+$/, 'a Redshift Serverless workgroup ARN (arn:aws:redshift-serverless:<region>:<account>:workgroup/<id>)');

@@ -280,7 +280,11 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
       'Cluster the results role may run SQL on and get credentials for; null = default_cluster_id; "*" = any cluster (the original template\'s default).',
     default: null,
     validations: [
-      optionalPattern('allowed_cluster_id', '^([a-z*?]([a-z0-9*?]|-[a-z0-9*?]){0,62}|[*])$', 'a cluster identifier or "*"'),
+      {
+        condition:
+          '${var.allowed_cluster_id == null ? true : can(regex("^([a-z*?]([a-z0-9*?]|-[a-z0-9*?])*|[*])$", var.allowed_cluster_id)) && can(regex("^.{1,63}$", var.allowed_cluster_id))}',
+        errorMessage: 'allowed_cluster_id must be null or a cluster identifier (1 to 63 characters, IAM wildcards * and ? allowed) or "*".',
+      },
       {
         condition: '${var.allowed_cluster_id == null || var.default_workgroup_name == null}',
         errorMessage: 'allowed_cluster_id cannot be used with default_workgroup_name.',
@@ -293,7 +297,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     type: 'string',
     description: 'Database user the results role may get credentials for; null = default_user; "*" = any user.',
     default: null,
-    validations: [optionalPattern('allowed_user_id', '^[A-Za-z0-9_.@*?$-]+$', 'a database user name or "*"')],
+    validations: [optionalPattern('allowed_user_id', '^[A-Za-z0-9_+.@*?$-]{1,64}$', 'a database user name or "*"')],
   },
   {
     name: 'allowed_db_name',
@@ -301,7 +305,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     type: 'string',
     description: 'Database the results role may get credentials for; null = default_db; "*" = any database.',
     default: null,
-    validations: [optionalPattern('allowed_db_name', '^[A-Za-z0-9_.@*?$-]+$', 'a database name or "*"')],
+    validations: [optionalPattern('allowed_db_name', '^[A-Za-z0-9_+.@*?$-]{1,64}$', 'a database name or "*"')],
   },
   {
     name: 'allowed_workgroup_arn',
