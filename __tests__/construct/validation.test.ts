@@ -51,8 +51,8 @@ describe('RedshiftQueryStepFunction prop validation', () => {
     ['a workgroup ARN naming the workgroup by name', { defaultWorkgroupName: 'arn:aws:redshift-serverless:eu-west-1:123456789012:workgroup/etl', defaultDb: 'dev' }, 'defaultWorkgroupName', /workgroup ARN naming the workgroup by id/],
     ['a 64-character allowed cluster id', { ...CLUSTER_USER, allowedClusterId: `a${'b'.repeat(63)}` }, 'allowedClusterId', /cluster identifier \(1-63 characters\)/],
     // Waits that contradict each other.
-    ['maxWait below baseWaitTime', { ...CLUSTER_USER, baseWaitTime: 60, maxWait: 30 }, 'maxWait', /\(30\) is smaller than baseWaitTime \(60\): maxWait caps every interval .* baseWaitTime would never be used/],
-    ['maxWait below the default baseWaitTime', { ...CLUSTER_USER, maxWait: 10 }, 'maxWait', /\(10\) is smaller than baseWaitTime \(default 15\)/],
+    ['maxWait below baseWaitTime', { ...CLUSTER_USER, baseWaitTime: 60, maxWait: 30 }, 'maxWait', /maxWait \(30\) is smaller than baseWaitTime \(60\): maxWait caps every interval .* baseWaitTime would never be used/],
+    ['maxWait below the default baseWaitTime', { ...CLUSTER_USER, maxWait: 10 }, 'maxWait', /maxWait \(10\) is smaller than baseWaitTime \(15\)/],
   ])('fails on %s, naming the prop', (_name, props, prop, message) => {
     const error = errorOf(() => synth(props));
     expect(error.prop).toBe(prop);

@@ -7,7 +7,7 @@ import {
   WORKGROUP_NAME_RULE,
 } from '../input-rules';
 import { PropChecks, isKnown } from './prop-checks';
-import { PROP_DEFAULTS, type RedshiftQueryStepFunctionProps } from './props';
+import type { RedshiftQueryStepFunctionProps } from './props';
 
 /** @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html */
 export const LOG_RETENTION_DAYS = [
@@ -25,9 +25,8 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
   check.pattern('resultsRoleName', props.resultsRoleName, /^[\w+=,.@-]{1,64}$/, '1-64 letters, digits or +=,.@_-');
   check.pattern('namePrefix', props.namePrefix, /^[A-Za-z0-9_-]{0,30}$/, 'at most 30 letters, digits, "-" or "_"');
 
-  // Wait, retry and timeout values are checked by buildDefinition (DefinitionOptionsError, mapped to props by the construct);
-  // how they relate to each other is checked here.
-  checkWaitBounds(check, props);
+  // Wait, retry and timeout values, and maxWait against baseWaitTime, are checked by buildDefinition
+  // (DefinitionOptionsError, mapped to props by the construct).
 
   check.name('defaultClusterId', props.defaultClusterId, CLUSTER_IDENTIFIER_RULE);
   const workgroup = props.defaultWorkgroupName;
@@ -92,20 +91,3 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
   }
 }
 
-/**
- * `maxWait` caps every interval between status checks and every retry delay, so a `baseWaitTime` above it is never
- * used. `initialWaitTime` is not capped (a long first wait before frequent checks is a valid choice).
- */
-function checkWaitBounds(check: PropChecks, props: RedshiftQueryStepFunctionProps): void {
-  const baseWaitTime = props.baseWaitTime ?? PROP_DEFAULTS.baseWaitTime;
-  const maxWait = props.maxWait ?? PROP_DEFAULTS.maxWait;
-  const given = (value: number | undefined, name: string) => `${name} (${value === undefined ? 'default ' : ''}`;
-  // Values outside their own ranges are reported by buildDefinition, with the range.
-  const comparable = [baseWaitTime, maxWait].every((value) => isKnown(value) && typeof value === 'number' && value > 0 && Number.isFinite(value));
-  if (comparable && maxWait! < baseWaitTime!) {
-    check.fail(
-      'maxWait',
-      `(${props.maxWait === undefined ? 'default ' : ''}${maxWait}) is smaller than ${given(props.baseWaitTime, 'baseWaitTime')}${baseWaitTime}): maxWait caps every interval between status checks and every retry delay, so baseWaitTime would never be used. Raise maxWait to at least ${baseWaitTime} or lower baseWaitTime. (initialWaitTime is not capped by maxWait.)`,
-    );
-  }
-}
