@@ -90,4 +90,3 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
     if (key.length > 128) check.fail(`tags.${key.slice(0, 20)}…`, 'key must be at most 128 characters.');
   }
 }
-
