@@ -32,13 +32,13 @@ import { DIGIT_RANGES, SPACE_RANGES, WORD_RANGES } from './unicode-classes';
 /** Upper bound of `{m,n}` counts; keeps the expanded NFA small. */
 export const RX_MAX_REPEAT = 100;
 /** Upper bound of NFA states; bounds the matcher's work per character. */
-export const RX_MAX_STATES = 500;
+export const RX_MAX_STATES = 300;
 /** Upper bound of a pattern's length in characters (code points). */
-export const RX_MAX_PATTERN_LENGTH = 1000;
+export const RX_MAX_PATTERN_LENGTH = 500;
 /** Upper bound of nested groups, e.g. `((a))` nests 2. */
 export const RX_MAX_NESTING = 20;
 /** Characters of the error text the pattern is matched against: `re.match(pattern, text[:RX_TEXT_PREFIX])`. */
-export const RX_TEXT_PREFIX = 2000;
+export const RX_TEXT_PREFIX = 1000;
 
 /** `$key(ch)`: a string that compares like the code point of `ch` (a character above U+FFFF gets a U+FFFF prefix). */
 const KEY_FUNCTION = String.raw`$key := function($ch) { ($ch >= "\uD800" and $ch < "\uDC00") ? "\uFFFF" & $ch : $ch }`;
@@ -237,7 +237,7 @@ $rxMatch := function($compiled, $text) {(
   $t := $substring($text, 0, ${RX_TEXT_PREFIX});
   $len := $length($t);
   $lastIsNewline := $len > 0 and $substring($t, $len - 1, 1) = "\n";
-  $atEnd := function($pos) { $pos = $len or ($pos = $len - 1 and $lastIsNewline) };
+  $atEnd := function($pos) { $pos >= 0 and ($pos = $len or ($pos = $len - 1 and $lastIsNewline)) };
   $index := function($keys) {( $a := $split($keys, ','); $merge($append([{"n": $count($a)}], $map($a, function($v, $i) { {$string($i): $v} }))) )};
   $tables := function() { {"d": $index(${tableLiteral(DIGIT_RANGES)}), "w": $index(${tableLiteral(WORD_RANGES)}), "s": $index(${tableLiteral(SPACE_RANGES)})} };
   $find := function($T, $k, $lo, $hi) {
@@ -255,12 +255,12 @@ $rxMatch := function($compiled, $text) {(
     $sh = 'w' ? (($ch >= 'a' and $ch <= 'z') or ($ch >= 'A' and $ch <= 'Z') or ($ch >= '0' and $ch <= '9') or $ch = '_') :
     ($ch = ' ' or ($ch >= "\t" and $ch <= "\r") or ($ch >= "\u001c" and $ch <= "\u001f"))
   };
-  $itemHit := function($it, $ch, $k, $U) {
-    $exists($it.sh) ? (($ch < "\u0080" ? $inAscii($it.sh, $ch) : $inTable($lookup($U, $it.sh), $k)) != $it.not) :
+  $itemHit := function($it, $ch, $k, $F) {
+    $exists($it.sh) ? (($ch < "\u0080" ? $inAscii($it.sh, $ch) : $lookup($F, $it.sh)) != $it.not) :
     ($k >= $it.lo and $k <= $it.hi)
   };
-  $classHit := function($s, $ch, $k, $U) {
-    ($exists($s.lo) ? ($k >= $s.lo and $k <= $s.hi) : $count($filter($s.items, function($it) { $itemHit($it, $ch, $k, $U) })) > 0) != $s.neg
+  $classHit := function($s, $ch, $k, $F) {
+    ($exists($s.lo) ? ($k >= $s.lo and $k <= $s.hi) : $count($filter($s.items, function($it) { $itemHit($it, $ch, $k, $F) })) > 0) != $s.neg
   };
   $onto := function($ids, $list) { $reduce($append([], $ids), function($acc, $id) { {"hd": $id, "tl": $acc} }, {"tl": $list}) };
   $close := function($st, $seen, $pos) {
@@ -273,15 +273,23 @@ $rxMatch := function($compiled, $text) {(
       $close($st.tl, $seen2, $pos)
     )
   };
+  $live := function($ids) { $filter($ids, function($id) { $id = 0 or $get($id).k = 'c' }) };
+  $middle := $merge($append([{}], $distinct($filter($each($S, function($s) { $s.k = 'c' ? $s.o : () }), function($o) { $exists($o) })).(
+    {$string($): $live($close({"hd": $}, [], -1))}
+  )));
+  $special := function($pos) { $pos = 0 or $atEnd($pos) };
   $run := function($set, $pos, $rest, $U) {
     (0 in $set) ? true :
     ($pos >= $len or $count($set) = 0) ? false : (
       $ch := $substring($rest, 0, 1);
       $k := $key($ch);
-      $U2 := ($compiled.sh and $ch >= "\u0080" and $not($exists($U))) ? $tables() : $U;
-      $next := $map($set, function($id) {( $s := $get($id); ($s.k = 'c' and $classHit($s, $ch, $k, $U2)) ? $s.o : () )});
-      $run($exists($next) ? $close($onto($next, ()), [], $pos + 1) : [], $pos + 1, $substring($rest, 1), $U2)
+      $wide := $compiled.sh and $ch >= "\u0080";
+      $U2 := ($wide and $not($exists($U))) ? $tables() : $U;
+      $F := $wide ? {"d": $inTable($U2.d, $k), "w": $inTable($U2.w, $k), "s": $inTable($U2.s, $k)} : {};
+      $hits := $set.( $s := $get($); $classHit($s, $ch, $k, $F) ? $s.o : () );
+      $next := $special($pos + 1) ? $live($close($onto($hits, ()), [], $pos + 1)) : $distinct($hits.$lookup($middle, $string($)));
+      $run($append([], $next), $pos + 1, $substring($rest, 1), $U2)
     )
   };
-  $run($close({"hd": $nfa.vals.hd}, [], 0), 0, $t, ())
+  $run($append([], $live($close({"hd": $nfa.vals.hd}, [], 0))), 0, $t, ())
 )}`;

@@ -43,6 +43,8 @@ interface Frame {
 
 /** One evaluation's depth: the chain of node evaluations in progress. */
 export class DepthTracker {
+  /** Deepest depth any evaluation of this process has reached: a measurement (tests pin the definition's worst case). */
+  static highWaterMark = 0;
   depth = 0;
   /** Deepest depth reached so far (for measurements). */
   max = 0;
@@ -75,7 +77,10 @@ export class DepthTracker {
 
   private push(frame: Frame): void {
     this.depth++;
-    if (this.depth > this.max) this.max = this.depth;
+    if (this.depth > this.max) {
+      this.max = this.depth;
+      if (this.depth > DepthTracker.highWaterMark) DepthTracker.highWaterMark = this.depth;
+    }
     if (this.depth > this.limit) throw new EvaluationDepthExceededError();
     this.frames.push(frame);
   }
