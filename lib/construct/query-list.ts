@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { ITEM_KEYS, MAX_BATCH_SQLS, NUMERIC_SETTINGS, satisfiesNumericRule, STATEMENT_PARAMETER_KEYS } from '../definition';
+import { checkPatternSyntax, ITEM_KEYS, MAX_BATCH_SQLS, NUMERIC_SETTINGS, satisfiesNumericRule, STATEMENT_PARAMETER_KEYS } from '../definition';
 
 /** One item of the execution input: a SQL string (run with the defaults) or an object with per-query settings. */
 export type QueryItem = string | QueryItemObject;
@@ -71,7 +71,12 @@ function queryItemProblem(item: unknown, context: QueryListContext): [string, st
     const range = `${rule.minExclusive ? 'above' : 'from'} ${rule.min} ${rule.minExclusive ? 'and at most' : 'to'} ${rule.max}`;
     return [`.${rule.key}`, `must be ${rule.integer ? 'an integer' : 'a number'} ${range}${rule.nullable ? ' (or null)' : ''}. Received: ${JSON.stringify(value)}`];
   }
-  // RetryErrorMatch syntax (a Python re subset) is checked by the state machine itself before any SQL runs.
+  const pattern = record.RetryErrorMatch;
+  if (pattern !== undefined && !Token.isUnresolved(pattern)) {
+    if (typeof pattern !== 'string') return ['.RetryErrorMatch', `must be a string (a regular expression). Received: ${JSON.stringify(pattern)}`];
+    const unsupported = checkPatternSyntax(pattern);
+    if (unsupported) return ['.RetryErrorMatch', `${JSON.stringify(pattern)} is not supported: ${unsupported}.`];
+  }
   const parameters = record.ExecuteStatementParameters;
   if (parameters === undefined && record.StatementId !== undefined) return undefined; // resumes polling a statement
   if (typeof parameters === 'string') {
