@@ -286,7 +286,7 @@ $rxMatch := function($compiled, $text) {(
       $wide := $compiled.sh and $ch >= "\u0080";
       $U2 := ($wide and $not($exists($U))) ? $tables() : $U;
       $F := $wide ? {"d": $inTable($U2.d, $k), "w": $inTable($U2.w, $k), "s": $inTable($U2.s, $k)} : {};
-      $hits := $set.( $s := $get($); $classHit($s, $ch, $k, $F) ? $s.o : () );
+      $hits := $distinct($set.( $s := $get($); $classHit($s, $ch, $k, $F) ? $s.o : () ));
       $next := $special($pos + 1) ? $live($close($onto($hits, ()), [], $pos + 1)) : $distinct($hits.$lookup($middle, $string($)));
       $run($append([], $next), $pos + 1, $substring($rest, 1), $U2)
     )
