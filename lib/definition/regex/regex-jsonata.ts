@@ -26,6 +26,12 @@
  * NFA builder: right to left, each node built knowing the id of the state that follows it (`nx`), by a loop over a
  * task stack (`todo`) and a stack of built entry ids (`vals`); `S` lists the states. State kinds: `m` match (id 0),
  * `c` consumes one character of a class, `e` epsilon split, `^` / `$` zero-width anchors.
+ *
+ * Matcher: the live set holds consuming states (and 0 once matched); a class state keeps its single characters in
+ * `chars` (one native `in` test) apart from its ranges and shorthands. The epsilon closure of each transition target is
+ * computed once (`$middle`) for the positions where no anchor can pass, and as it goes at the end of the text; a
+ * character is tested once against each Unicode class it may need (`$F`), the tables being built at the first
+ * non-ASCII character of a pattern that uses `\d \w \s`.
  */
 import { DIGIT_RANGES, SPACE_RANGES, WORD_RANGES } from './unicode-classes';
 
@@ -196,8 +202,9 @@ $rxMatch := function($compiled, $text) {(
   ${KEY_FUNCTION};
   $state := function($id, $s, $m) { {"hd": {"id": $id, "s": $s}, "tl": $m.S} };
   $consume := function($x, $nx) {(
-    $single := $count($x.items) = 1 and $not($exists($x.items.sh));
-    $single ? {"k": "c", "neg": $x.neg, "lo": $x.items.lo, "hi": $x.items.hi, "o": $nx} : {"k": "c", "neg": $x.neg, "items": $x.items, "o": $nx}
+    $items := $append([], $x.items);
+    ($count($items) = 1 and $not($exists($items.sh))) ? {"k": "c", "neg": $x.neg, "lo": $items.lo, "hi": $items.hi, "o": $nx} :
+    {"k": "c", "neg": $x.neg, "chars": $append([], $items[lo = hi].lo), "items": $items[$not(lo = hi)], "o": $nx}
   )};
   $pushAll := function($l, $nx, $acc) { $exists($l) ? $pushAll($l.tl, $nx, {"hd": {"k": "e", "x": $l.hd, "nx": $nx}, "tl": $acc}) : $acc };
   $repeat := function($l, $x, $k) { $k <= 0 ? $l : $repeat({"hd": $x, "tl": $l}, $x, $k - 1) };
@@ -260,7 +267,10 @@ $rxMatch := function($compiled, $text) {(
     ($k >= $it.lo and $k <= $it.hi)
   };
   $classHit := function($s, $ch, $k, $F) {
-    ($exists($s.lo) ? ($k >= $s.lo and $k <= $s.hi) : $count($filter($s.items, function($it) { $itemHit($it, $ch, $k, $F) })) > 0) != $s.neg
+    (
+      $exists($s.lo) ? ($k >= $s.lo and $k <= $s.hi) :
+      ($k in $s.chars) or ($exists($s.items) and $count($filter($s.items, function($it) { $itemHit($it, $ch, $k, $F) })) > 0)
+    ) != $s.neg
   };
   $onto := function($ids, $list) { $reduce($append([], $ids), function($acc, $id) { {"hd": $id, "tl": $acc} }, {"tl": $list}) };
   $close := function($st, $seen, $pos) {
