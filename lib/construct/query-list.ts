@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { CLUSTER_IDENTIFIER_RULE, DATABASE_NAME_RULE, DB_USER_RULE, nameProblem, WORKGROUP_ARN_PATTERN, WORKGROUP_NAME_RULE, type NameRule } from '../input-rules';
-import { ITEM_KEYS, MAX_BATCH_SQLS, NUMERIC_SETTINGS, satisfiesNumericRule, STATEMENT_PARAMETER_KEYS } from '../definition';
+import { checkPatternSyntax, ITEM_KEYS, MAX_BATCH_SQLS, NUMERIC_SETTINGS, satisfiesNumericRule, STATEMENT_PARAMETER_KEYS } from '../definition';
 
 /** One item of the execution input: a SQL string (run with the defaults) or an object with per-query settings. */
 export type QueryItem = string | QueryItemObject;
@@ -76,7 +76,12 @@ function queryItemProblem(item: unknown, context: QueryListContext): [string, st
   if (typeof base === 'number' && typeof max === 'number' && max < base) {
     return ['.MaxWait', `(${max}) is smaller than BaseWaitTime (${base}): MaxWait caps every interval between status checks and every retry delay, so BaseWaitTime would never be used.`];
   }
-  // RetryErrorMatch syntax (a Python re subset) is checked by the state machine itself before any SQL runs.
+  const pattern = record.RetryErrorMatch;
+  if (pattern !== undefined && !Token.isUnresolved(pattern)) {
+    if (typeof pattern !== 'string') return ['.RetryErrorMatch', `must be a string (a regular expression). Received: ${JSON.stringify(pattern)}`];
+    const unsupported = checkPatternSyntax(pattern);
+    if (unsupported) return ['.RetryErrorMatch', `${JSON.stringify(pattern)} is not supported: ${unsupported}.`];
+  }
   const parameters = record.ExecuteStatementParameters;
   if (parameters === undefined && record.StatementId !== undefined) return undefined; // resumes polling a statement
   if (typeof parameters === 'string') {
