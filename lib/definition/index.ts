@@ -15,6 +15,7 @@ export {
 } from './settings';
 export type { NumericSettingRule, DefaultedSettings } from './settings';
 export { STATE_NAMES } from './state-names';
+export { checkPatternSyntax } from './regex/pattern-syntax';
 export {
   HISTORY_EVENT_LIMIT,
   EVENT_BUDGET,

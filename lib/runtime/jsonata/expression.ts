@@ -4,6 +4,7 @@
  */
 import jsonata from 'jsonata';
 import { StatesError, StatesErrors } from '../errors';
+import { DEPTH_BINDING, DepthTracker, installDepthLimit, MAX_EVALUATION_DEPTH, treeHeight } from './evaluation-depth';
 import { compileFastPath, FALLBACK, FastEvaluator } from './fast-path';
 import { freeVariables } from './free-variables';
 import { registerSfnFunctions, RUNTIME_BINDING, RuntimeHooks } from './sfn-functions';
@@ -60,8 +61,10 @@ export function compileExpression(text: string): CompiledExpression {
     throw new ExpressionSyntaxError(`the expression '${source}' does not parse: ${e.code ?? ''} ${e.message ?? String(error)} (position ${e.position ?? '?'})`);
   }
   registerSfnFunctions(expression);
+  installDepthLimit(expression);
   const ast = expression.ast();
-  const fast = compileFastPath(ast);
+  // The fast path calls no function of the expression, so its depth is at most the tree's height.
+  const fast = treeHeight(ast) <= MAX_EVALUATION_DEPTH ? compileFastPath(ast) : undefined;
   const compiled: CompiledExpression = fast
     ? { source, expression, variables: freeVariables(ast), fast }
     : { source, expression, variables: freeVariables(ast) };
@@ -118,6 +121,7 @@ export async function evaluateExpression(compiled: CompiledExpression, env: Eval
   // Own property `states` on top of the variable chain; JSONata binds every enumerable key, inherited ones included.
   const bindings = Object.create(variables) as Record<string, unknown>;
   bindings.states = env.states;
+  bindings[DEPTH_BINDING] = new DepthTracker();
   let value: unknown;
   try {
     value = await compiled.expression.evaluate(env.states.input, bindings);
