@@ -55,7 +55,6 @@ function assignmentsOf(state: StateEntry, node: JsonObject): Assignment[] {
   const collect = (assign: unknown, assignPath: PathSegment[]): void => {
     if (!isJsonObject(assign)) return;
     for (const key of Object.keys(assign)) {
-      if (state.language === 'JSONata' && key.endsWith('.$')) continue; // reported as a JSONPath key
       const name = state.language === 'JSONPath' && key.endsWith('.$') ? key.slice(0, -2) : key;
       found.push({ name, state, fieldPath: [...assignPath, key] });
     }

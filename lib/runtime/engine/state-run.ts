@@ -77,20 +77,45 @@ export class StateRun<S extends CompiledState = CompiledState> {
     return assign ? { output, next, assign, assignField } : { output, next };
   }
 
+  /** `An error occurred while executing the state 'X' (entered at the event id #N).`: how AWS starts a state error's Cause. */
+  errorPrefix(): string {
+    return `An error occurred while executing the state '${this.state.name}' (entered at the event id #${this.enteredEventId}).`;
+  }
+
   /**
    * The error for a field whose value has the wrong type: States.QueryEvaluationError naming the expression when
    * the field was one, else States.Runtime (a literal the static validator should have refused).
    */
   fieldTypeError(template: Template, field: string, expectation: string, value: unknown): StatesError {
     const got = value === undefined ? 'nothing' : JSON.stringify(value);
-    const where = `An error occurred while executing the state '${this.state.name}' (entered at the event id #${this.enteredEventId}).`;
     if (template.kind === 'expression') {
       return new StatesError(
         StatesErrors.QueryEvaluationError,
-        `${where} The JSONata expression '${template.expression.source}' specified for the field '${field}' must evaluate to ${expectation}, but returned ${got}.`,
+        `${this.errorPrefix()} The JSONata expression '${template.expression.source}' specified for the field '${field}' must evaluate to ${expectation}, but returned ${got}.`,
         field,
       );
     }
-    return new StatesError(StatesErrors.Runtime, `${where} The field '${field}' must be ${expectation}, but is ${got}.`, field);
+    return new StatesError(StatesErrors.Runtime, `${this.errorPrefix()} The field '${field}' must be ${expectation}, but is ${got}.`, field);
   }
+
+  /**
+   * AWS's error for an expression whose result is not of the JSON type a field needs: "returned an unexpected result
+   * type. Expected 'array', but was 'object' for value: {...}" (recorded for Map `Items`). A literal of the wrong
+   * type (which the validator should have refused) gets the same wording, as States.QueryEvaluationError too.
+   */
+  unexpectedType(template: Template, field: string, expected: 'array' | 'boolean' | 'string', value: unknown): StatesError {
+    const what = template.kind === 'expression' ? `The JSONata expression '${template.expression.source}'` : 'The value';
+    return new StatesError(
+      StatesErrors.QueryEvaluationError,
+      `${this.errorPrefix()} ${what} specified for the field '${field}' returned an unexpected result type. Expected '${expected}', but was '${jsonTypeName(value)}' for value: ${JSON.stringify(value) ?? 'null'}`,
+      field,
+    );
+  }
+}
+
+/** JSON type names as AWS prints them: object, array, string, number, boolean, null. */
+function jsonTypeName(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
 }

@@ -90,10 +90,17 @@ export async function runMap(run: StateRun<MapState>, runStates: MachineRunner):
   return run.finish(run.env({ result: results }), results, state.next);
 }
 
+/**
+ * AWS's errors for a Map without an array to iterate (LocalStack's AWS recordings,
+ * scenarios/test_base_scenarios.snapshot.json: test_map_state_items_eval_jsonata_fail,
+ * test_map_state_items_input_types): both are States.QueryEvaluationError.
+ */
 function notArray(run: StateRun<MapState>, items: unknown): StatesError {
-  return run.state.items
-    ? run.fieldTypeError(run.state.items, 'Items', 'an array', items)
-    : new StatesError(StatesErrors.Runtime, `The Map state '${run.state.name}' has no Items and its input is not an array (got ${JSON.stringify(items)?.slice(0, 100)}).`);
+  if (run.state.items) return run.unexpectedType(run.state.items, 'Items', 'array', items);
+  return new StatesError(
+    StatesErrors.QueryEvaluationError,
+    `${run.errorPrefix()} Map state input must be an array but was: ${JSON.stringify(items) ?? 'null'}`,
+  );
 }
 
 async function integerField(run: StateRun<MapState>, template: Template | undefined, field: string, min: number, max: number): Promise<number | undefined> {

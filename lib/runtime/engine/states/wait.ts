@@ -1,5 +1,6 @@
 /** Wait: sleeps on the execution's clock for Seconds, or until Timestamp. */
 import { MAX_WAIT_SECONDS, WAIT_TIMESTAMP_PATTERN } from '../../../asl-validation';
+import { StatesError, StatesErrors } from '../../errors';
 import { evaluateTemplate } from '../../jsonata/template';
 import type { WaitState } from '../compiled-machine';
 import type { StateOutcome, StateRun } from '../state-run';
@@ -18,7 +19,12 @@ export async function runWait(run: StateRun<WaitState>): Promise<StateOutcome> {
     const timestamp = await evaluateTemplate(state.timestamp!, env);
     const at = typeof timestamp === 'string' && WAIT_TIMESTAMP_PATTERN.test(timestamp) ? Date.parse(timestamp) : NaN;
     if (Number.isNaN(at)) {
-      throw run.fieldTypeError(state.timestamp!, 'Timestamp', "an RFC 3339 timestamp such as '2026-01-01T00:00:00Z'", timestamp);
+      // AWS's wording (LocalStack's AWS recording scenarios/test_base_scenarios.snapshot.json, test_wait_timestamp_jsonata).
+      throw new StatesError(
+        StatesErrors.QueryEvaluationError,
+        `${run.errorPrefix()} The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${typeof timestamp === 'string' ? timestamp : JSON.stringify(timestamp) ?? 'null'}`,
+        'Timestamp',
+      );
     }
     // AWS truncates the timestamp to the second.
     delayMs = Math.max(0, Math.floor(at / 1000) * 1000 - exec.clock.now());
