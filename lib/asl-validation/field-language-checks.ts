@@ -1,6 +1,6 @@
 import { DiagnosticCode } from './diagnostic';
 import type { DiagnosticSink } from './diagnostic-sink';
-import { forEachObjectEntry, has, isJsonObject, type JsonObject } from './json-value';
+import { forEachObjectEntry, has, type JsonObject } from './json-value';
 import type { StateEntry } from './scope-tree';
 
 const { SchemaValidationFailed } = DiagnosticCode;
