@@ -77,6 +77,7 @@ async function runState(exec: Execution, state: CompiledState, input: unknown, l
 
 async function caught(run: StateRun, catcher: CompiledCatcher, error: StatesError): Promise<StateOutcome> {
   const errorOutput = { Error: error.error, Cause: error.cause };
+  if (run.state.jsonPath) return run.finishCaughtJsonPath(catcher, errorOutput);
   const env = run.env({ errorOutput });
   return run.finish(env, errorOutput, catcher.next, catcher.output, catcher.assign, `Catch[${catcher.index}]/Assign`);
 }

@@ -8,6 +8,7 @@ import type { MapState } from '../compiled-machine';
 import type { MachineRunner } from '../run-states';
 import type { StateOutcome, StateRun } from '../state-run';
 import { childLane, groupSignal, PathAborted } from './branch-lane';
+import { readValuePath } from './value-path';
 
 /** AWS runs at most 40 iterations of an inline Map at once, whatever MaxConcurrency says. */
 export const INLINE_MAP_MAX_CONCURRENCY = 40;
@@ -15,11 +16,13 @@ export const INLINE_MAP_MAX_CONCURRENCY = 40;
 export async function runMap(run: StateRun<MapState>, runStates: MachineRunner): Promise<StateOutcome> {
   const { state, exec, lane } = run;
   const env = run.env();
-  const items = state.items ? await evaluateTemplate(state.items, env) : run.input;
+  const items = state.items ? await evaluateTemplate(state.items, env) : state.jsonPath ? jsonPathItems(run) : run.input;
   if (!Array.isArray(items)) throw notArray(run, items);
-  const maxConcurrency = await integerField(run, state.maxConcurrency, 'MaxConcurrency', 0, Number.MAX_SAFE_INTEGER);
-  const toleratedCount = await integerField(run, state.toleratedFailureCount, 'ToleratedFailureCount', 0, Number.MAX_SAFE_INTEGER);
-  const toleratedPercentage = await numberField(run, state.toleratedFailurePercentage, 'ToleratedFailurePercentage');
+  const maxConcurrency = (await integerField(run, state.maxConcurrency, 'MaxConcurrency', 0, Number.MAX_SAFE_INTEGER)) ?? pathNumber(run, 'MaxConcurrencyPath', 'integer');
+  const toleratedCount = (await integerField(run, state.toleratedFailureCount, 'ToleratedFailureCount', 0, Number.MAX_SAFE_INTEGER)) ?? pathNumber(run, 'ToleratedFailureCountPath', 'integer');
+  const toleratedPercentage = (await numberField(run, state.toleratedFailurePercentage, 'ToleratedFailurePercentage')) ?? pathNumber(run, 'ToleratedFailurePercentagePath', 'float');
+  if (toleratedCount !== undefined && toleratedCount < 0) throw runtimeError(run, 'ToleratedFailureCount cannot be negative.');
+  if (toleratedPercentage !== undefined && (toleratedPercentage < 0 || toleratedPercentage > 100)) throw runtimeError(run, 'ToleratedFailurePercentage must be between 0 and 100.');
   const hasTolerance = toleratedCount !== undefined || toleratedPercentage !== undefined;
   const allowedFailures = Math.min(
     toleratedCount ?? Infinity,
@@ -101,6 +104,34 @@ function notArray(run: StateRun<MapState>, items: unknown): StatesError {
     StatesErrors.QueryEvaluationError,
     `${run.errorPrefix()} Map state input must be an array but was: ${JSON.stringify(items) ?? 'null'}`,
   );
+}
+
+/** JSONPath: ItemsPath (default `$`) on the effective input must be an array. */
+function jsonPathItems(run: StateRun<MapState>): unknown {
+  const path = run.state.jsonPath!.fieldPaths.ItemsPath;
+  const items = path ? readValuePath(run, 'ItemsPath') : run.effectiveInput();
+  // AWS's wording as recorded by its TestState API (LocalStack: test_state/test_state_context_object.snapshot.json).
+  if (!Array.isArray(items)) throw runtimeError(run, `Reference path "${path?.text ?? '$'}" must point to array.`);
+  return items;
+}
+
+/**
+ * MaxConcurrencyPath, ToleratedFailureCountPath (integers) and ToleratedFailurePercentagePath (a number), with AWS's
+ * causes (LocalStack's AWS recordings, scenarios/test_base_scenarios.snapshot.json: test_max_concurrency_path,
+ * test_map_state_tolerated_failure_count_path, test_map_state_tolerated_failure_percentage_path).
+ */
+function pathNumber(run: StateRun<MapState>, field: 'MaxConcurrencyPath' | 'ToleratedFailureCountPath' | 'ToleratedFailurePercentagePath', kind: 'integer' | 'float'): number | undefined {
+  const value = readValuePath(run, field);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || (kind === 'integer' && !Number.isInteger(value))) {
+    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    throw runtimeError(run, `The ${field} field refers to value "${shown}" which is not a valid ${kind}: ${run.state.jsonPath!.fieldPaths[field]!.text}`);
+  }
+  return value;
+}
+
+function runtimeError(run: StateRun<MapState>, text: string): StatesError {
+  return new StatesError(StatesErrors.Runtime, `${run.errorPrefix()} ${text}`);
 }
 
 async function integerField(run: StateRun<MapState>, template: Template | undefined, field: string, min: number, max: number): Promise<number | undefined> {

@@ -8,7 +8,7 @@ import { childLane, groupSignal, PathAborted } from './branch-lane';
 
 export async function runParallel(run: StateRun<ParallelState>, runStates: MachineRunner): Promise<StateOutcome> {
   const { state, exec, lane } = run;
-  const input = state.arguments ? await evaluateTemplate(state.arguments, run.env()) : run.input;
+  const input = state.arguments ? await evaluateTemplate(state.arguments, run.env()) : run.effectiveInput();
   const startedId = exec.record(lane, 'ParallelStateStarted', { name: state.name });
   const group = new AbortController();
   const signal = groupSignal(lane.signal, group);

@@ -10,11 +10,12 @@ import type { TaskState } from '../compiled-machine';
 import { dataLimitExceeded, isOverPayloadLimit } from '../payload';
 import type { StateOutcome, StateRun } from '../state-run';
 import { taskErrorFrom } from '../task-dispatch';
+import { readValuePath } from './value-path';
 
 export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   const { state, exec, lane } = run;
   const env = run.env();
-  const args = state.arguments ? await evaluateTemplate(state.arguments, env) : run.input;
+  const args = state.arguments ? await evaluateTemplate(state.arguments, env) : run.effectiveInput();
   let credentials: { RoleArn: string } | undefined;
   if (state.credentials) {
     // Compiled from `Credentials.RoleArn`, or from a whole-field `Credentials` expression yielding `{ RoleArn }`.
@@ -23,8 +24,8 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
     if (typeof roleArn !== 'string' || roleArn.length === 0) throw run.fieldTypeError(state.credentials, 'Credentials/RoleArn', 'a role ARN string', value);
     credentials = { RoleArn: roleArn };
   }
-  const timeoutSeconds = await seconds(run, state.timeoutSeconds, 'TimeoutSeconds');
-  const heartbeatSeconds = await seconds(run, state.heartbeatSeconds, 'HeartbeatSeconds');
+  const timeoutSeconds = (await seconds(run, state.timeoutSeconds, 'TimeoutSeconds')) ?? secondsFromPath(run, 'TimeoutSecondsPath');
+  const heartbeatSeconds = (await seconds(run, state.heartbeatSeconds, 'HeartbeatSeconds')) ?? secondsFromPath(run, 'HeartbeatSecondsPath');
 
   const resourceDetails = { resourceType: state.resourceType, resource: state.resourceName };
   const parameters = JSON.stringify(args);
@@ -87,6 +88,16 @@ async function seconds(run: StateRun<TaskState>, template: Template | undefined,
   const value = await evaluateTemplate(template, run.env());
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TASK_SECONDS) {
     throw run.fieldTypeError(template, field, `an integer between 1 and ${MAX_TASK_SECONDS}`, value);
+  }
+  return value;
+}
+
+/** JSONPath TimeoutSecondsPath/HeartbeatSecondsPath, read from the effective input. */
+function secondsFromPath(run: StateRun<TaskState>, field: 'TimeoutSecondsPath' | 'HeartbeatSecondsPath'): number | undefined {
+  const value = readValuePath(run, field);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TASK_SECONDS) {
+    throw new StatesError(StatesErrors.Runtime, `${run.errorPrefix()} The ${field} field refers to value ${JSON.stringify(value)}, which is not an integer between 1 and ${MAX_TASK_SECONDS}: ${run.state.jsonPath!.fieldPaths[field]!.text}`);
   }
   return value;
 }
