@@ -124,6 +124,20 @@ describe('valid definitions yield no diagnostics (no false errors)', () => {
     expect(aslValidator(copy(machine)).isValid).toBe(false);
   });
 
+  // AWS keeps a `.$` key inside a JSONata template as written: LocalStack's AWS recording
+  // tests/aws/services/stepfunctions/v2/outputdecl/test_output.snapshot.json (BASE_LITERALS, Output key "constant_jp_input.$").
+  test("a key ending in '.$' inside a JSONata Output or Arguments is a plain key", () => {
+    const machine = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'State0',
+      States: {
+        State0: { Type: 'Pass', Output: { 'constant_jp_input.$': '$', nested: { 'a.$': '$.x' } }, Next: 'Call' },
+        Call: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { Payload: { 'literal.$': '$.y' } }, End: true },
+      },
+    };
+    expect(validateDefinition(machine)).toEqual([]);
+  });
+
   test('a classic JSONPath machine (Parameters with .$ keys, ResultPath, Choice Variable rules, intrinsic functions)', () => {
     const machine = {
       StartAt: 'Submit',
