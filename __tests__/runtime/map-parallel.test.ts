@@ -109,8 +109,10 @@ describe('Map state (inline)', () => {
     const { handler } = concurrencyProbe();
     const result = await run(mapOf({ MaxConcurrency: 1 }), [1, -2, 3], { taskHandlers: { [LAMBDA]: handler as never } });
     expect([result.error, result.cause]).toEqual(['States.TaskFailed', 'negative -2']);
-    expect(types(result)).toContain('MapIterationFailed');
-    expect(types(result)).toContain('MapStateFailed');
+    // AWS's event shapes (LocalStack's timeouts/test_timeouts.snapshot.json, test_service_lambda_map_timeout):
+    // MapIterationFailed names the Map and index only; MapStateFailed has no details.
+    expect(eventsOf(result, 'MapIterationFailed')[0]!.details).toEqual({ name: 'M', index: 1 });
+    expect(eventsOf(result, 'MapStateFailed')[0]!.details).toBeUndefined();
     expect(eventsOf(result, 'MapIterationStarted')).toHaveLength(2);
   });
 
@@ -162,6 +164,8 @@ describe('Map state (inline)', () => {
     expect(tolerated.output).toEqual([2, { Error: 'States.TaskFailed', Cause: 'negative -2' }, 6]);
     const exceeded = await run(mapOf({ ToleratedFailurePercentage: 40 }), [1, -2, -3, 4], { taskHandlers: { [LAMBDA]: handler as never } });
     expect(exceeded.error).toBe('States.ExceedToleratedFailureThreshold');
+    // test_state/test_state_configuration.snapshot.json (test_map_state_failure_count) records this cause.
+    expect(exceeded.cause).toBe('The specified tolerated failure threshold was exceeded');
   });
 
   // AWS's exact causes: LocalStack's AWS recordings, tests/aws/services/stepfunctions/v2/scenarios/

@@ -31,9 +31,8 @@ export async function runParallel(run: StateRun<ParallelState>, runStates: Machi
   );
   if (lane.signal.aborted) throw lane.signal.reason;
   if (failure !== undefined) {
-    if (failure instanceof StatesError) {
-      exec.record(lane, 'ParallelStateFailed', { name: state.name, error: failure.error, cause: failure.cause });
-    }
+    // AWS writes ParallelStateFailed without details (LocalStack's AWS recordings).
+    if (failure instanceof StatesError) exec.record(lane, 'ParallelStateFailed');
     // The state fails with the branch's own error, matched by the Parallel's Retry/Catch.
     throw failure;
   }

@@ -105,16 +105,14 @@ function secondsFromPath(run: StateRun<TaskState>, field: 'TimeoutSecondsPath' |
 interface TimeLimit {
   readonly ms: number;
   readonly error: string;
-  readonly field: string;
-  readonly seconds: number;
 }
 
 /** Without heartbeats from handlers, HeartbeatSeconds bounds the call like TimeoutSeconds; the shorter wins. */
 function timeLimit(timeoutSeconds: number | undefined, heartbeatSeconds: number | undefined): TimeLimit | undefined {
   if (heartbeatSeconds !== undefined && (timeoutSeconds === undefined || heartbeatSeconds < timeoutSeconds)) {
-    return { ms: heartbeatSeconds * 1000, error: StatesErrors.HeartbeatTimeout, field: 'HeartbeatSeconds', seconds: heartbeatSeconds };
+    return { ms: heartbeatSeconds * 1000, error: StatesErrors.HeartbeatTimeout };
   }
-  if (timeoutSeconds !== undefined) return { ms: timeoutSeconds * 1000, error: StatesErrors.Timeout, field: 'TimeoutSeconds', seconds: timeoutSeconds };
+  if (timeoutSeconds !== undefined) return { ms: timeoutSeconds * 1000, error: StatesErrors.Timeout };
   return undefined;
 }
 
@@ -127,7 +125,9 @@ async function withTimeLimit(run: StateRun<TaskState>, call: Promise<unknown>, l
   call.catch(() => undefined);
   const expired = exec.clock.sleep(limit.ms, timer.signal).then(
     () => {
-      const error = new StatesError(limit.error, `The task '${state.name}' did not finish within ${limit.field} (${limit.seconds} s).`);
+      // AWS's States.Timeout carries no cause (LocalStack's AWS recordings, timeouts/test_timeouts.snapshot.json:
+      // TaskTimedOut and ExecutionFailed hold only the error).
+      const error = new StatesError(limit.error, '');
       controller.abort(error);
       throw error;
     },
@@ -142,7 +142,7 @@ async function withTimeLimit(run: StateRun<TaskState>, call: Promise<unknown>, l
 }
 
 function failed(run: StateRun<TaskState>, error: StatesError, type: 'TaskFailed' | 'TaskTimedOut', resourceDetails: Record<string, unknown>): StatesError {
-  run.exec.record(run.lane, type, { ...resourceDetails, error: error.error, cause: error.cause });
+  run.exec.record(run.lane, type, error.cause === '' && type === 'TaskTimedOut' ? { ...resourceDetails, error: error.error } : { ...resourceDetails, error: error.error, cause: error.cause });
   error.recorded = true;
   return error;
 }
