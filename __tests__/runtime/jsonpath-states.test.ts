@@ -383,3 +383,12 @@ describe('JSONPath Wait, Map, Fail, Catch and variables', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+// context_object/test_context_object.snapshot.json: test_input_path[$$] (a Pass state: no RetryCount; key order).
+test('InputPath $$ is the context object, keyed in AWS\'s order', async () => {
+  const result = await runExecution({ StartAt: 'TestState', States: { TestState: { Type: 'Pass', InputPath: '$$', End: true } } }, { 'input-value': 0 }, { executionName: 'e' });
+  const output = result.output as Record<string, Record<string, unknown>>;
+  expect(Object.keys(output)).toEqual(['Execution', 'StateMachine', 'State']);
+  expect(Object.keys(output.State!)).toEqual(['Name', 'EnteredTime']);
+  expect(output.Execution!.Input).toEqual({ 'input-value': 0 });
+});

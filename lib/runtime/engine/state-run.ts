@@ -38,10 +38,16 @@ export class StateRun<S extends CompiledState = CompiledState> {
   /** `$states.context`, rebuilt only when the retry count changed. */
   contextObject(): Record<string, unknown> {
     if (this.context === undefined || this.contextRetryCount !== this.retryCount) {
+      // AWS's shape and key order (LocalStack's AWS recordings context_object/test_context_object.snapshot.json,
+      // outputdecl/test_output.snapshot.json): RetryCount only for the states that can retry.
+      const { type } = this.state;
+      const canRetry = type === 'Task' || type === 'Map' || type === 'Parallel';
       const context: Record<string, unknown> = {
         Execution: this.exec.contextExecution,
-        State: { EnteredTime: new Date(this.enteredTime).toISOString(), Name: this.state.name, RetryCount: this.retryCount },
         StateMachine: this.exec.contextStateMachine,
+        State: canRetry
+          ? { Name: this.state.name, EnteredTime: new Date(this.enteredTime).toISOString(), RetryCount: this.retryCount }
+          : { Name: this.state.name, EnteredTime: new Date(this.enteredTime).toISOString() },
       };
       if (this.lane.mapItem) context.Map = { Item: this.lane.mapItem };
       this.context = context;
