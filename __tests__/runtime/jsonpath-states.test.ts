@@ -392,3 +392,27 @@ test('InputPath $$ is the context object, keyed in AWS\'s order', async () => {
   expect(Object.keys(output.State!)).toEqual(['Name', 'EnteredTime']);
   expect(output.Execution!.Input).toEqual({ 'input-value': 0 });
 });
+
+test('hostile keys and values survive paths, payload templates and States.Format unchanged', async () => {
+  const hostile = `quote' "dq" \\back\\slash \${x} {} ünïcødé 😀`;
+  const result = await runExecution(
+    {
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Pass',
+          Parameters: {
+            'spaced.$': "$['a key with spaces']",
+            'unicode.$': '$.ünï',
+            'formatted.$': 'States.Format(\'<{}>\', $.v)',
+            'escaped.$': "States.Format('it\\'s \\{literal\\} {}', $.v)",
+            [`${hostile}`]: hostile,
+          },
+          End: true,
+        },
+      },
+    },
+    { 'a key with spaces': hostile, 'ünï': hostile, v: hostile },
+  );
+  expect(result.output).toEqual({ spaced: hostile, unicode: hostile, formatted: `<${hostile}>`, escaped: `it's {literal} ${hostile}`, [hostile]: hostile });
+});
