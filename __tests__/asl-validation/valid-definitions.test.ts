@@ -138,6 +138,28 @@ describe('valid definitions yield no diagnostics (no false errors)', () => {
     expect(validateDefinition(machine)).toEqual([]);
   });
 
+  // LocalStack's AWS recording states_variables/test_error_output.snapshot.json (PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING):
+  // AWS ran this definition, whose Parallel catcher and a branch state both assign inputVar.
+  test('a branch may assign a name that only its own Parallel (Assign or Catch Assign) also assigns', () => {
+    const machine = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'ParallelState',
+      States: {
+        ParallelState: {
+          Type: 'Parallel',
+          Next: 'Finish',
+          Branches: [{ StartAt: 'ExecuteLambdaTask', States: { ExecuteLambdaTask: { Assign: { inputVar: '{% $states.input %}', resultVar: '{% $states.result %}' }, Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f', Payload: { foo: 'foobar' } }, End: true } } }],
+          Catch: [{ ErrorEquals: ['States.ALL'], Assign: { inputVar: '{% $states.input %}', errorVar: '{% $states.errorOutput %}' }, Next: 'Fallback' }],
+        },
+        Fallback: { Type: 'Pass', Output: { error: '{% $errorVar %}' }, End: true },
+        Finish: { Type: 'Pass', End: true },
+      },
+    };
+    expect(validateDefinition(machine)).toEqual([]);
+    const withOtherOuterState = { ...machine, StartAt: 'Init', States: { Init: { Type: 'Pass', Assign: { inputVar: 1 }, Next: 'ParallelState' }, ...machine.States } };
+    expect(validateDefinition(withOtherOuterState).map((d) => d.location)).toEqual(['/States/ParallelState/Branches[0]/States/ExecuteLambdaTask/Assign/inputVar']);
+  });
+
   test('a classic JSONPath machine (Parameters with .$ keys, ResultPath, Choice Variable rules, intrinsic functions)', () => {
     const machine = {
       StartAt: 'Submit',

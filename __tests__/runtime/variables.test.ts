@@ -1,4 +1,4 @@
-import { DefinitionValidationError } from '../../lib/runtime';
+import { DefinitionValidationError, TaskError } from '../../lib/runtime';
 import { eventsOf, run } from './helpers/run';
 
 describe('Variables (Assign)', () => {
@@ -147,4 +147,22 @@ describe('Variables (Assign)', () => {
     expect(result.error).toBe('States.DataLimitExceeded');
     expect(result.cause).toMatch(/State 'S40'|state 'S40'/);
   });
+});
+
+// LocalStack's AWS recording states_variables/test_error_output.snapshot.json (PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING).
+test("a branch and its Parallel's own catcher may assign the same variable; the catcher's value is the outer one", async () => {
+  const result = await run(
+    {
+      ParallelState: {
+        Type: 'Parallel',
+        Branches: [{ StartAt: 'ExecuteLambdaTask', States: { ExecuteLambdaTask: { Assign: { inputVar: 'inner' }, Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } } }],
+        Catch: [{ ErrorEquals: ['States.ALL'], Assign: { inputVar: '{% $states.input %}', errorVar: '{% $states.errorOutput.Error %}' }, Next: 'Fallback' }],
+        End: true,
+      },
+      Fallback: { Type: 'Pass', Output: { error: '{% $errorVar %}', inputVar: '{% $inputVar %}' }, End: true },
+    },
+    { inputData: 'dummy' },
+    { taskHandlers: { 'arn:aws:states:::lambda:invoke': async () => { throw new TaskError('Exception', 'Some exception was raised.'); } } },
+  );
+  expect(result.output).toEqual({ error: 'Exception', inputVar: { inputData: 'dummy' } });
 });

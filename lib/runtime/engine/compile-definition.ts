@@ -79,13 +79,18 @@ class DefinitionCompiler implements FieldCompiler {
       this.fail(`${base}/States`, `${base || 'The definition'}: States must be a non-empty object`);
       return { startAt: undefined as unknown as CompiledState, states: new Map() };
     }
-    const ownVariables = new Set<string>();
-    for (const state of Object.values(statesRaw)) {
+    // Variable name → the states of this scope assigning it (a JSONPath Assign key `x.$` names the variable `x`).
+    const assigners = new Map<string, string[]>();
+    for (const [stateName, state] of Object.entries(statesRaw)) {
       if (!isJsonObject(state)) continue;
-      // A JSONPath Assign names a variable `x.$` when its value is a path.
-      for (const assign of assignBlocks(state)) for (const name of Object.keys(assign)) ownVariables.add(name.replace(/\.\$$/, ''));
+      for (const assign of assignBlocks(state)) {
+        for (const key of Object.keys(assign)) {
+          const name = key.replace(/\.\$$/, '');
+          assigners.set(name, [...(assigners.get(name) ?? []), stateName]);
+        }
+      }
     }
-    for (const name of ownVariables) {
+    for (const name of assigners.keys()) {
       if (outerVariables.includes(name)) {
         this.fail(
           `${base}/States`,
@@ -94,7 +99,6 @@ class DefinitionCompiler implements FieldCompiler {
         );
       }
     }
-    const visible = [...outerVariables, ...ownVariables];
     const states = new Map<string, CompiledState>();
     for (const [name, state] of Object.entries(statesRaw)) {
       const location = `${base}/States/${name}`;
@@ -102,7 +106,11 @@ class DefinitionCompiler implements FieldCompiler {
         this.fail(location, `State '${name}' must be an object`);
         continue;
       }
-      const compiled = this.state(name, state, location, visible);
+      // What the inner scopes of this state may not assign: the Map/Parallel state's own Assign and Catch Assign run
+      // after its iterations or branches, and AWS accepts inner states assigning the same name (LocalStack's AWS
+      // recording states_variables/test_error_output.snapshot.json, PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING).
+      const assignedElsewhere = [...assigners].filter(([, by]) => by.some((other) => other !== name)).map(([variable]) => variable);
+      const compiled = this.state(name, state, location, [...outerVariables, ...assignedElsewhere]);
       if (compiled) states.set(name, compiled);
     }
     const startAt = typeof raw.StartAt === 'string' ? states.get(raw.StartAt) : undefined;
