@@ -160,6 +160,19 @@ describe('valid definitions yield no diagnostics (no false errors)', () => {
     expect(validateDefinition(withOtherOuterState).map((d) => d.location)).toEqual(['/States/ParallelState/Branches[0]/States/ExecuteLambdaTask/Assign/inputVar']);
   });
 
+  // LocalStack's AWS recordings: assign/test_assign_base.snapshot.json (BASE_CONSTANT_LITERALS) and
+  // scenarios/test_base_scenarios.snapshot.json (test_map_state_tolerated_failure_percentage_path[1.1]).
+  test('JSONPath payload literals: null and "{% ... %}" items in arrays; a fractional ToleratedFailurePercentage', () => {
+    const machine = {
+      StartAt: 'State0',
+      States: {
+        State0: { Type: 'Pass', Assign: { constant_lst: [null, 0, 0.1, true, '$.no.such.path', '{% $varname %}', '$$', [], { constant: 0 }], 'x.$': '$' }, Next: 'M' },
+        M: { Type: 'Map', ToleratedFailurePercentage: 0.5, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true },
+      },
+    };
+    expect(validateDefinition(machine)).toEqual([]);
+  });
+
   test('a classic JSONPath machine (Parameters with .$ keys, ResultPath, Choice Variable rules, intrinsic functions)', () => {
     const machine = {
       StartAt: 'Submit',
