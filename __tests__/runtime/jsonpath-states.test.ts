@@ -416,3 +416,28 @@ test('hostile keys and values survive paths, payload templates and States.Format
   );
   expect(result.output).toEqual({ spaced: hostile, unicode: hostile, formatted: `<${hostile}>`, escaped: `it's {literal} ${hostile}`, [hostile]: hostile });
 });
+
+test('Parallel with Parameters, ResultSelector and ResultPath; Succeed with InputPath and OutputPath', async () => {
+  const result = await runExecution(
+    {
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          Parameters: { 'n.$': '$.n' },
+          Branches: [
+            { StartAt: 'A', States: { A: { Type: 'Pass', Parameters: { 'double.$': 'States.MathAdd($.n, $.n)' }, End: true } } },
+            { StartAt: 'B', States: { B: { Type: 'Pass', OutputPath: '$.n', End: true } } },
+          ],
+          ResultSelector: { 'first.$': '$[0].double', 'second.$': '$[1]' },
+          ResultPath: '$.parallel',
+          Next: 'S',
+        },
+        S: { Type: 'Succeed', InputPath: '$.parallel', OutputPath: '$.first' },
+      },
+    },
+    { n: 21, other: 'kept' },
+  );
+  expect(result.output).toBe(42);
+  expect(eventsOf(result, 'ParallelStateExited')[0]!.details!.output).toBe('{"n":21,"other":"kept","parallel":{"first":42,"second":21}}');
+});
