@@ -177,6 +177,7 @@ describe('Map state (inline)', () => {
       "An error occurred while executing the state 'M' (entered at the event id #2). The JSONata expression '$states.input.obj' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was 'object' for value: {\"foo\":\"bar\"}",
     );
     expect(eventsOf(result, 'EvaluationFailed')[0]!.details).toMatchObject({ location: 'Items', state: 'M' });
+    expect(types(result)).toEqual(['ExecutionStarted', 'MapStateEntered', 'EvaluationFailed', 'MapStateFailed', 'ExecutionFailed']);
   });
 
   test.each([

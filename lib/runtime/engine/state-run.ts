@@ -161,6 +161,18 @@ export class StateRun<S extends CompiledState = CompiledState> {
     return assign ? { output, next: catcher.next, assign, assignField } : { output, next: catcher.next };
   }
 
+  /**
+   * Marks a failure as recorded, writing its EvaluationFailed event first when it is an expression failure (other
+   * failures have their own events: TaskFailed, or none before ExecutionFailed).
+   */
+  recordFailure(error: StatesError): void {
+    if (error.recorded) return;
+    error.recorded = true;
+    if (error.error === StatesErrors.QueryEvaluationError) {
+      this.exec.record(this.lane, 'EvaluationFailed', { error: error.error, cause: error.cause, location: error.field, state: this.state.name });
+    }
+  }
+
   /** `An error occurred while executing the state 'X' (entered at the event id #N).`: how AWS starts a state error's Cause. */
   errorPrefix(): string {
     return `An error occurred while executing the state '${this.state.name}' (entered at the event id #${this.enteredEventId}).`;

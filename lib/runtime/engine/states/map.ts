@@ -3,6 +3,7 @@
  * at most MaxConcurrency at a time (0 = no limit, capped at AWS's 40 for inline Maps), with tolerated failures.
  */
 import { StatesError, StatesErrors } from '../../errors';
+import type { EvaluationEnv } from '../../jsonata/expression';
 import { evaluateTemplate, Template } from '../../jsonata/template';
 import type { MapState } from '../compiled-machine';
 import type { MachineRunner } from '../run-states';
@@ -16,8 +17,7 @@ export const INLINE_MAP_MAX_CONCURRENCY = 40;
 export async function runMap(run: StateRun<MapState>, runStates: MachineRunner): Promise<StateOutcome> {
   const { state, exec, lane } = run;
   const env = run.env();
-  const items = state.items ? await evaluateTemplate(state.items, env) : state.jsonPath ? jsonPathItems(run) : run.input;
-  if (!Array.isArray(items)) throw notArray(run, items);
+  const items = await itemsOf(run, env);
   const maxConcurrency = (await integerField(run, state.maxConcurrency, 'MaxConcurrency', 0, Number.MAX_SAFE_INTEGER)) ?? pathNumber(run, 'MaxConcurrencyPath', 'integer');
   const toleratedCount = (await integerField(run, state.toleratedFailureCount, 'ToleratedFailureCount', 0, Number.MAX_SAFE_INTEGER)) ?? pathNumber(run, 'ToleratedFailureCountPath', 'integer');
   const toleratedPercentage = (await numberField(run, state.toleratedFailurePercentage, 'ToleratedFailurePercentage')) ?? pathNumber(run, 'ToleratedFailurePercentagePath', 'float');
@@ -93,6 +93,25 @@ export async function runMap(run: StateRun<MapState>, runStates: MachineRunner):
   }
   exec.record(lane, 'MapStateSucceeded', { name: state.name });
   return run.finish(run.env({ result: results }), results, state.next);
+}
+
+/**
+ * The array to iterate. When there is none, AWS writes EvaluationFailed (for an expression) then MapStateFailed
+ * (LocalStack's AWS recording scenarios/test_base_scenarios.snapshot.json, test_map_state_items_eval_jsonata_fail).
+ */
+async function itemsOf(run: StateRun<MapState>, env: EvaluationEnv): Promise<unknown[]> {
+  const { state } = run;
+  try {
+    const items = state.items ? await evaluateTemplate(state.items, env) : state.jsonPath ? jsonPathItems(run) : run.input;
+    if (!Array.isArray(items)) throw notArray(run, items);
+    return items;
+  } catch (error) {
+    if (error instanceof StatesError) {
+      run.recordFailure(error);
+      run.exec.record(run.lane, 'MapStateFailed');
+    }
+    throw error;
+  }
 }
 
 /**
