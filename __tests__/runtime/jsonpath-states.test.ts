@@ -441,3 +441,8 @@ test('Parallel with Parameters, ResultSelector and ResultPath; Succeed with Inpu
   expect(result.output).toBe(42);
   expect(eventsOf(result, 'ParallelStateExited')[0]!.details!.output).toBe('{"n":21,"other":"kept","parallel":{"first":42,"second":21}}');
 });
+
+test('a filter or wildcard on a null or scalar input matches nothing instead of crashing', async () => {
+  const result = await runExecution({ StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'all.$': '$[*]', 'some.$': '$[?(@.a)]' }, End: true } } }, null);
+  expect(result).toMatchObject({ status: 'SUCCEEDED', output: { all: [], some: [] } });
+});

@@ -107,7 +107,8 @@ export function lookupPath(path: CompiledPath, root: unknown): PathLookup {
     }
     return { found: true, value };
   }
-  const matches = JSONPath({ path: path.query, json: root as object, wrap: true, eval: 'safe' }) as unknown[];
+  // jsonpath-plus answers undefined (not []) for a null document.
+  const matches = (JSONPath({ path: path.query, json: root as object, wrap: true, eval: 'safe' }) as unknown[] | undefined) ?? [];
   if (path.indefinite) return { found: true, value: matches };
   if (matches.length === 0) return { found: false, missingStep: 0, steps: JSONPath.toPathArray(path.query).slice(1) };
   return { found: true, value: matches[0] };
