@@ -174,6 +174,11 @@ describe('Task state', () => {
     const timedOut = eventsOf(result, 'TaskTimedOut')[0]!;
     expect(secondsAt(result, timedOut)).toBe(30);
     expect(eventsOf(result, 'TaskScheduled')[0]!.details!.timeoutInSeconds).toBe(30);
+    // As AWS records it (LocalStack's timeouts/test_timeouts.snapshot.json, test_fixed_timeout_service_lambda):
+    // the error alone, no cause, in TaskTimedOut and in ExecutionFailed.
+    expect(timedOut.details).toEqual({ resourceType: 'lambda', resource: 'invoke', error: 'States.Timeout' });
+    expect(result.cause).toBeUndefined();
+    expect(eventsOf(result, 'ExecutionFailed')[0]!.details).toEqual({ error: 'States.Timeout' });
   });
 
   test('HeartbeatSeconds shorter than TimeoutSeconds fails with States.HeartbeatTimeout', async () => {

@@ -25,10 +25,10 @@ export const RUN_DEFAULTS = {
 } as const;
 
 /**
- * Runs one execution of a JSONata state machine and resolves with its outcome; an execution failure resolves with
+ * Runs one execution of a state machine (JSONata, JSONPath or both) and resolves with its outcome; an execution failure resolves with
  * status FAILED (never rejects).
  * @throws DefinitionValidationError when static validation (unless `skipValidation`) or compilation finds errors
- * @throws UnsupportedDefinitionError for a JSONPath state or a Distributed Map
+ * @throws UnsupportedDefinitionError for a Distributed Map
  * @throws InvalidExecutionInputError when the input is not JSON or is over 256 KiB
  */
 export async function runExecution(definition: StateMachineDefinition | unknown, input?: unknown, options: RunOptions = {}): Promise<ExecutionResult> {

@@ -39,12 +39,7 @@ async function runState(exec: Execution, state: CompiledState, input: unknown, l
       return complete(run, outcome);
     } catch (error) {
       if (!(error instanceof StatesError)) throw error;
-      if (!error.recorded) {
-        error.recorded = true;
-        if (error.error === StatesErrors.QueryEvaluationError) {
-          exec.record(lane, 'EvaluationFailed', { error: error.error, cause: error.cause, location: error.field, state: state.name });
-        }
-      }
+      run.recordFailure(error);
       const retrierIndex = state.retry.findIndex((r) => errorMatches(r.errorEquals, error.error));
       if (retrierIndex >= 0) {
         const retrier = state.retry[retrierIndex]!;
@@ -65,10 +60,7 @@ async function runState(exec: Execution, state: CompiledState, input: unknown, l
         return complete(run, await caught(run, catcher, error));
       } catch (catcherError) {
         // A catcher's own Output/Assign failing ends the state for good (no second round of Retry/Catch).
-        if (catcherError instanceof StatesError && !catcherError.recorded && catcherError.error === StatesErrors.QueryEvaluationError) {
-          catcherError.recorded = true;
-          exec.record(lane, 'EvaluationFailed', { error: catcherError.error, cause: catcherError.cause, location: catcherError.field, state: state.name });
-        }
+        if (catcherError instanceof StatesError) run.recordFailure(catcherError);
         throw catcherError;
       }
     }
@@ -77,6 +69,7 @@ async function runState(exec: Execution, state: CompiledState, input: unknown, l
 
 async function caught(run: StateRun, catcher: CompiledCatcher, error: StatesError): Promise<StateOutcome> {
   const errorOutput = { Error: error.error, Cause: error.cause };
+  if (run.state.jsonPath) return run.finishCaughtJsonPath(catcher, errorOutput);
   const env = run.env({ errorOutput });
   return run.finish(env, errorOutput, catcher.next, catcher.output, catcher.assign, `Catch[${catcher.index}]/Assign`);
 }
