@@ -415,14 +415,16 @@ describe('identity scoping', () => {
     clock.advance(1000);
     const described = (await emulator.call('describeStatement', { Id: submitted.Id }, invocation({ RoleArn: ROLE_B }))) as Record<string, unknown>;
     expect(described).toMatchObject({ Status: 'FINISHED', UpdatedAt: '2026-01-01T00:00:01.000Z' });
-    const denied = await rejection<RedshiftDataError>(emulator.call('describeStatement', { Id: submitted.Id }, invocation()));
-    expect(denied.name).toBe('ResourceNotFoundException');
+    // Failures come as Step Functions reports them: RedshiftData.<modelled exception>, Cause with the service suffix.
+    const denied = await rejection<{ error: string; cause: string }>(emulator.call('describeStatement', { Id: submitted.Id }, invocation()));
+    expect(denied.error).toBe('RedshiftData.ResourceNotFoundException');
+    expect(denied.cause).toMatch(/ \(Service: RedshiftData, Status Code: 400, Request ID: [0-9a-f-]{36}\)$/);
     expect(emulator.callLog.map((c) => [c.operation, c.identity, c.errorCode])).toEqual([
       ['ExecuteStatement', ROLE_B, undefined],
       ['DescribeStatement', ROLE_B, undefined],
       ['DescribeStatement', ROLE_A, 'ResourceNotFoundException'],
     ]);
-    await expect(emulator.call('describeTable', {}, invocation())).rejects.toThrow(/no action 'describeTable'/);
+    await expect(emulator.call('describeTable', {}, invocation())).rejects.toMatchObject({ error: 'RedshiftData.ValidationException', cause: expect.stringMatching(/no action 'describeTable'/) });
   });
 });
 
@@ -661,7 +663,8 @@ describe('as the runtime service emulator', () => {
           Type: 'Task',
           Resource: 'arn:aws:states:::aws-sdk:redshiftdata:getStatementResult',
           Arguments: { Id: '{% $id %}' },
-          Output: '{% {"polls": $polls, "job": $states.result.Records[0][0].stringValue} %}',
+          // Step Functions hands back SDK responses in PascalCase, nested members included (wire: stringValue).
+          Output: '{% {"polls": $polls, "job": $states.result.Records[0][0].StringValue} %}',
           End: true,
         },
       },

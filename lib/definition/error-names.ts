@@ -27,13 +27,27 @@ export const SUBMIT_FAILED_ERROR = REDSHIFT_QUERY_ERRORS.SUBMIT_FAILED;
 export const STATUS_CHECK_FAILED_ERROR = REDSHIFT_QUERY_ERRORS.STATUS_CHECK_FAILED;
 
 /**
- * Redshift Data API errors worth retrying with back-off at the API level (the SQL did not run, or the call is
- * idempotent thanks to the ClientToken). `RedshiftData.RedshiftDataException` is how Step Functions most likely
- * reports the unmodelled ThrottlingException (aws-facts A1). Never ValidationException.
+ * Redshift Data API errors retried with back-off at the API level. These are the exceptions the Data API models as
+ * server faults or capacity limits (the SDK's `$fault: 'server'` / quota errors): nothing ran, or the call is
+ * idempotent thanks to the ClientToken (a retried submission with the same token never runs the SQL twice).
+ * Never ValidationException, and never `RedshiftData.RedshiftDataException`: Step Functions reports every error
+ * code the SDK does not model under that name, access denied and expired credentials included, which must fail
+ * at once; throttling (also unmodelled) is recognised by its Cause instead ({@link THROTTLING_CAUSE_PATTERN}).
  */
 export const RETRYABLE_API_ERRORS = [
   'RedshiftData.ActiveStatementsExceededException',
+  'RedshiftData.ActiveSessionsExceededException',
   'RedshiftData.InternalServerException',
-  'RedshiftData.ThrottlingException',
-  'RedshiftData.RedshiftDataException',
+  'RedshiftData.ExecuteStatementException',
+  'RedshiftData.BatchExecuteStatementException',
+  'RedshiftData.DatabaseConnectionException',
 ] as const;
+
+/** The catch-all name Step Functions gives Redshift Data error codes its SDK does not model. */
+export const UNMODELLED_API_ERROR = 'RedshiftData.RedshiftDataException';
+
+/** JSONata regex (case-insensitive) telling throttling apart from other unmodelled errors by the Cause text. */
+export const THROTTLING_CAUSE_PATTERN = 'throttl|rate exceeded|too many requests';
+
+/** Throttled calls retried (with jittered exponential back-off) before the item fails. */
+export const MAX_THROTTLED_RETRIES = 6;

@@ -25,3 +25,7 @@ export const EVENTS_PER_QUICK_ITEM = 14;
 export const STRETCH_AFTER_POLLS = 600;
 /** Longest a Redshift Data API statement may run (aws-facts B5). */
 export const DATA_API_MAX_RUNTIME_SECONDS = 86_400;
+/** The cost of one SQL-level retry: resubmit Wait (2) + submit Task (5) + Wait (2) + DescribeStatement (5) + CheckStatus (2). */
+export const EVENTS_PER_RETRY = 16;
+/** Most queries one execution accepts: each needs at least {@link EVENTS_PER_QUICK_ITEM} events of the budget. */
+export const MAX_QUERIES = Math.floor((EVENT_BUDGET - FIXED_EVENTS) / EVENTS_PER_QUICK_ITEM);

@@ -13,3 +13,4 @@ export { RETRY_DEFAULTS } from './engine/retry';
 export { MAX_PAYLOAD_BYTES } from './engine/payload';
 export { VARIABLE_LIMITS } from './engine/variables';
 export { servicePascalName } from './engine/task-dispatch';
+export type { OperationShapes } from './engine/sdk-members';
