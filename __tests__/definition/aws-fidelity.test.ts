@@ -2,8 +2,9 @@
  * What real AWS does that the generated state machine must survive (issue 10 items 1, 7, 9, 10, 12; issue 13's
  * history limit), proven by running the definition on the local runtime against the Redshift Data emulator.
  */
-import { HISTORY_EVENT_LIMIT, REDSHIFT_QUERY_ERRORS, STATE_NAMES } from '../../lib/definition';
-import { cycle, QueryRunner, waitDurations } from './helpers/run-queries';
+import { buildDefinition, HISTORY_EVENT_LIMIT, REDSHIFT_QUERY_ERRORS, STATE_NAMES } from '../../lib/definition';
+import { redriveExecution, runExecution } from '../../lib/runtime';
+import { CONNECTION, cycle, QueryRunner, waitDurations } from './helpers/run-queries';
 
 const runner = new QueryRunner();
 afterAll(() => runner.close());
@@ -116,6 +117,33 @@ describe('API errors as Step Functions reports them (item 10)', () => {
     expect(result.cause).toMatch(/the statement was cancelled$/);
     expect(emulator.callLog.filter((call) => call.operation === 'CancelStatement')).toHaveLength(2);
     expect(emulator.statements()[0]!.Status).toBe('ABORTED');
+  });
+});
+
+describe('redrive (item 11)', () => {
+  test('a server fault left after the API retries fails in the task, so a redrive submits that item again', async () => {
+    await runner.query('create table redriven (id int)');
+    const emulator = runner.emulator({ api: [{ operation: 'ExecuteStatement', error: 'InternalServerException', firstCalls: 7 }] });
+    const definition = buildDefinition(CONNECTION);
+    const input = [{ ExecuteStatementParameters: { Sqls: ['insert into redriven values (1)'] } }, 'insert into redriven values (2)'];
+    const failed = await runExecution(definition, input, { emulator, executionName: 'redrive-test' });
+    // The batch item ran; the second item's ExecuteStatement failed 1 + 6 times.
+    expect(failed.error).toBe('RedshiftData.InternalServerException');
+    expect(failed.cause).toMatch(STEP_FUNCTIONS_SUFFIX);
+    expect(failed.redrivePoint?.stateName).toBe(STATE_NAMES.SUBMIT);
+
+    const redriven = await redriveExecution(definition, failed, { emulator });
+    expect(redriven.status).toBe('SUCCEEDED');
+    expect((redriven.output as { Index: number }[]).map((entry) => entry.Index)).toEqual([0, 1]);
+    expect(await runner.query('select id from redriven order by id')).toEqual([{ id: '1' }, { id: '2' }]);
+    // The first item was not run again: one batch, one single statement.
+    expect(emulator.statements().map((s) => s.Sqls?.length ?? 1)).toEqual([1, 1]);
+  });
+
+  test('errors that a redrive cannot fix still end in a RedshiftQuery error naming the query', async () => {
+    const { result } = await runner.run(['select 1'], { scenario: { api: [{ operation: 'ExecuteStatement', error: 'ValidationException', message: 'bad' }] } });
+    expect(result.error).toBe(REDSHIFT_QUERY_ERRORS.SUBMIT_FAILED);
+    expect(result.redrivePoint?.stateName).toBe(STATE_NAMES.SUBMIT_FAILED);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { AslDefinition, AslJson, AslState } from './asl-types';
 import {
+  CAUGHT_API_ERRORS,
   MAX_THROTTLED_RETRIES,
   REDSHIFT_QUERY_ERRORS,
   RETRYABLE_API_ERRORS,
@@ -143,6 +144,7 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
   /**
    * A Redshift Data call: API errors left after {@link API_RETRY} are kept in `errorVariable` for the `onError`
    * state; `apiCall` (the task's own name) lets {@link S.CHECK_API_ERROR} send a throttled call back to it.
+   * `caught` lists the errors handled there: the others fail the execution in this task, where a redrive resumes.
    */
   const dataApiTask = (task: {
     name: string;
@@ -150,6 +152,7 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     args: AslJson;
     errorVariable: 'apiError' | 'cancelError';
     onError: string;
+    caught: readonly string[];
     assign?: Record<string, string>;
     next: string;
   }): AslState => ({
@@ -160,7 +163,7 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     Retry: API_RETRY,
     Catch: [
       {
-        ErrorEquals: ['States.ALL'],
+        ErrorEquals: [...task.caught],
         Assign: { [task.errorVariable]: '{% $states.errorOutput %}', ...(task.errorVariable === 'apiError' ? { apiCall: task.name } : {}) },
         Next: task.onError,
       },
@@ -170,7 +173,16 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     Next: task.next,
   });
   const submitTask = (name: string, resource: string): AslState =>
-    dataApiTask({ name, resource, args: jsonataField(SUBMIT_ARGUMENTS), errorVariable: 'apiError', onError: S.CHECK_API_ERROR, assign: SUBMIT_ASSIGN, next: S.WAIT_FOR_STATEMENT });
+    dataApiTask({
+      name,
+      resource,
+      args: jsonataField(SUBMIT_ARGUMENTS),
+      errorVariable: 'apiError',
+      onError: S.CHECK_API_ERROR,
+      caught: CAUGHT_API_ERRORS,
+      assign: SUBMIT_ASSIGN,
+      next: S.WAIT_FOR_STATEMENT,
+    });
   const statementId = { Id: jsonataField('$statementId') };
 
   const finishedEntry = { results: `$append($results, ${FINISHED_ENTRY})` };
@@ -211,6 +223,7 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
       args: statementId,
       errorVariable: 'apiError',
       onError: S.CHECK_API_ERROR,
+      caught: CAUGHT_API_ERRORS,
       assign: DESCRIBE_ASSIGN,
       next: S.CHECK_STATUS,
     }),
@@ -239,6 +252,8 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
       args: statementId,
       errorVariable: 'cancelError',
       onError: S.QUERY_TIMED_OUT,
+      // Cancelling is best effort: whatever happens, the item fails with QueryTimedOut saying so.
+      caught: ['States.ALL'],
       next: S.QUERY_TIMED_OUT,
     }),
     [S.CHECK_API_ERROR]: {

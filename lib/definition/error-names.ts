@@ -51,3 +51,16 @@ export const THROTTLING_CAUSE_PATTERN = 'throttl|rate exceeded|too many requests
 
 /** Throttled calls retried (with jittered exponential back-off) before the item fails. */
 export const MAX_THROTTLED_RETRIES = 6;
+
+/**
+ * API errors the state machine turns into a RedshiftQuery error: the request itself is wrong, the statement is
+ * unknown, or Step Functions' catch-all for unmodelled codes (access denied, expired credentials, throttling: see
+ * the CheckApiError state). Any other error left after the API retries (server faults, capacity) fails the
+ * execution in the task itself, so that a redrive runs that task again.
+ */
+export const CAUGHT_API_ERRORS = [
+  'RedshiftData.ValidationException',
+  'RedshiftData.ResourceNotFoundException',
+  'RedshiftData.QueryTimeoutException',
+  UNMODELLED_API_ERROR,
+] as const;

@@ -1,5 +1,5 @@
 export * from './types';
-export { runExecution, RUN_DEFAULTS } from './run-execution';
+export { runExecution, redriveExecution, RUN_DEFAULTS } from './run-execution';
 export type { StateMachineDefinition } from './run-execution';
 export {
   DefinitionValidationError,

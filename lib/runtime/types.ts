@@ -112,4 +112,18 @@ export interface ExecutionResult {
   readonly startTime: number;
   readonly stopTime: number;
   readonly executionArn: string;
+  /** `$states.context.Execution.RedriveCount` of this attempt (0 for the first). */
+  readonly redriveCount: number;
+  /**
+   * Where a redrive resumes (see `redriveExecution`): the top-level state that failed (no Exited event), its input
+   * and the variables at that moment. Absent for succeeded executions.
+   */
+  readonly redrivePoint?: RedrivePoint;
+}
+
+/** The state a failed execution stopped in, as `redriveExecution` needs it. */
+export interface RedrivePoint {
+  readonly stateName: string;
+  readonly input: unknown;
+  readonly variables: Readonly<Record<string, unknown>>;
 }
