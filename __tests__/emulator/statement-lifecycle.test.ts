@@ -355,6 +355,21 @@ describe('ClientToken idempotency', () => {
     await expect(emulator.query('dev', 'select count(*) as n from idem1')).resolves.toEqual([{ n: '2' }]);
   });
 
+  test('a submission refused with ExecuteStatementException leaves nothing: a retry with the same token runs the SQL once', async () => {
+    // A server fault means the statement was not registered (the emulator fails before creating it), so the token is
+    // not spent; the retry creates the statement, and a later replay of that token returns it.
+    const { emulator } = setup({ scenario: { api: [{ operation: 'ExecuteStatement', error: 'ExecuteStatementException', firstCalls: 1 }] } });
+    await emulator.query('dev', 'create table idem_fault (a int)');
+    const request = { ...cluster, Sql: 'insert into idem_fault values (1)', ClientToken: 'fault-token' };
+    const refused = await rejection<RedshiftDataError>(emulator.executeStatement(request));
+    expect(refused).toMatchObject({ name: 'ExecuteStatementException', httpStatus: 500, isServerFault: true });
+    expect(emulator.statements()).toHaveLength(0);
+    const created = await emulator.executeStatement({ ...request });
+    const replayed = await emulator.executeStatement({ ...request });
+    expect(replayed.Id).toBe(created.Id);
+    await expect(emulator.query('dev', 'select count(*) as n from idem_fault')).resolves.toEqual([{ n: '1' }]);
+  });
+
   test('concurrent submissions with one token run the SQL once', async () => {
     const { emulator } = setup();
     await emulator.query('dev', 'create table idem2 (a int)');
