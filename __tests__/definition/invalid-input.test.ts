@@ -89,8 +89,8 @@ describe('invalid execution input', () => {
   });
 
   test('more queries than one execution history holds fail with InvalidInput', async () => {
-    const { result, emulator } = await runner.run(Array.from({ length: 1714 }, () => 'select 1'));
-    expect(result.cause).toBe("The execution input has 1714 queries; at most 1713 fit in the 25,000 history events of one execution");
+    const { result, emulator } = await runner.run(Array.from({ length: 1001 }, () => 'select 1'));
+    expect(result.cause).toBe("The execution input has 1001 queries; at most 1000 fit in one execution (25,000 history events, 256 KiB of output)");
     expect(emulator.callLog).toHaveLength(0);
   });
 

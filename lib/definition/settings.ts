@@ -25,8 +25,8 @@ export const MAX_KEPT_ERRORS = 5;
 
 /**
  * Largest execution input accepted, in UTF-8 bytes of its compact JSON text. ValidateInput keeps the query list
- * (keyed by index: at most 7 more bytes per item) in one variable, and Step Functions limits the variables one
- * Assign sets to 256 KiB (262,144 bytes) together: 240,000 + 7 × 1,713 items leaves room for the other variables
+ * (keyed by index: at most 6 more bytes per item) in one variable, and Step Functions limits the variables one
+ * Assign sets to 256 KiB (262,144 bytes) together: 240,000 + 6 × 1,000 items leaves room for the other variables
  * ValidateInput sets, so a large input fails with InvalidInput instead of the uncatchable States.DataLimitExceeded.
  */
 export const MAX_INPUT_BYTES = 240_000;

@@ -28,7 +28,7 @@ import { jsonataBlock } from './literals';
  * The queries keyed by their index as a string (`{"0": ..., "1": ...}`): `$lookup` by key is O(1), while JSONata
  * evaluates an array predicate such as `$queries[$index]` once per element (1,000 items would cost 10⁶ evaluations).
  * The keys add at most 7 bytes per item; with the input bounded to MAX_INPUT_BYTES and MAX_QUERIES items the
- * variable stays under the 256 KiB one Assign may set (240,000 + 7 × 1,713 < 262,144). Empty when the input is
+ * variable stays under the 256 KiB one Assign may set (240,000 + 6 × 1,000 < 262,144). Empty when the input is
  * too large: `problem` says so.
  */
 export const QUERIES_EXPRESSION = jsonataBlock(
@@ -70,7 +70,7 @@ export const PROBLEM_EXPRESSION = jsonataBlock(
   ],
   `$exists($fromConfig) ? $fromConfig :
 $tooLarge ? 'The execution input is ' & $string($inputBytes($in)) & ' bytes of JSON (UTF-8); at most ${MAX_INPUT_BYTES} are accepted, so that the query list fits the 256 KiB Step Functions allows for the variables of one state' :
-$tooMany ? 'The execution input has ' & $string($count($qs)) & ' queries; at most ${MAX_QUERIES} fit in the 25,000 history events of one execution' :
+$tooMany ? 'The execution input has ' & $string($count($qs)) & ' queries; at most ${MAX_QUERIES} fit in one execution (25,000 history events, 256 KiB of output)' :
 $not($exists($qs)) ? 'The execution input must be an array of queries or an object {"Queries": [...]}, got ' & $show($in) :
 $exists($extraKeys) ? 'The execution input object may only have the field Queries, got the field ' & $show($append([], $extraKeys)[0]) :
 $exists($itemProblems) ? $append([], $itemProblems)[0] : null`,
