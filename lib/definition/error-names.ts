@@ -11,7 +11,11 @@ export const REDSHIFT_QUERY_ERRORS = {
   QUERY_ABORTED: 'RedshiftQuery.QueryAborted',
   /** A statement ran longer than its TimeoutSeconds; it was cancelled. */
   QUERY_TIMED_OUT: 'RedshiftQuery.QueryTimedOut',
-  /** ExecuteStatement / BatchExecuteStatement was rejected (e.g. ValidationException, access denied) after API retries. */
+  /**
+   * ExecuteStatement / BatchExecuteStatement was rejected: ValidationException, access denied or expired credentials
+   * (`RedshiftData.RedshiftDataException`), or throttling that outlasted its retries. A server fault that outlasts the
+   * API retries instead fails the execution in the task with AWS's own name, so that a redrive submits again.
+   */
   SUBMIT_FAILED: 'RedshiftQuery.SubmitFailed',
   /** DescribeStatement failed (e.g. an unknown StatementId to resume) or returned an unexpected status. */
   STATUS_CHECK_FAILED: 'RedshiftQuery.StatusCheckFailed',
