@@ -34,6 +34,17 @@ describe('SQL parameters in PascalCase (item 1)', () => {
   });
 });
 
+describe('every request member the state machine sends passes Step Functions\' member check (item 1)', () => {
+  test('StatementName, WithEvent, ResultFormat, SessionKeepAliveSeconds and ClientToken reach the Data API', async () => {
+    const esp = { Sql: 'select 1 as all_members', StatementName: 'nightly "load" ${x}', WithEvent: true, ResultFormat: 'CSV', SessionKeepAliveSeconds: 60 };
+    const { result, emulator } = await runner.run([{ ExecuteStatementParameters: esp }]);
+    expect(result.status).toBe('SUCCEEDED');
+    expect(emulator.callLog[0]!.request).toEqual({
+      ...esp, ClusterIdentifier: 'test-cluster', Database: 'dev', DbUser: 'admin', ClientToken: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+});
+
 describe('bounded retries (items 7 and 9)', () => {
   test('a retried item keeps only the last 5 error texts', async () => {
     const { result } = await runner.run([{ ExecuteStatementParameters: 'select 1 as flaky7', BaseWaitTime: 1, MaxWait: 1, MaxRetries: 8 }], {
