@@ -90,7 +90,8 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
 
 function serviceRequest(run: StateRun<TaskState>, args: unknown, parameters: string, shapes: OperationShapes): unknown {
   try {
-    return toServiceRequest(JSON.parse(parameters) as unknown, shapes);
+    // A JSON copy, as for handlers without schemas (parameters is undefined only when the arguments are).
+    return toServiceRequest(parameters === undefined ? args : (JSON.parse(parameters) as unknown), shapes);
   } catch (problem) {
     if (!(problem instanceof SdkMemberProblem)) throw problem;
     const field = run.state.arguments ? 'Arguments' : 'Parameters';
