@@ -11,12 +11,21 @@ import { errorMatches, retryDelayMs } from './retry';
 import { StateOutcome, StateRun } from './state-run';
 import { STATE_HANDLERS } from './states';
 
-/** Runs a machine (the top level, one Map iteration, one Parallel branch) to its end; resolves with its output. */
-export async function runStates(exec: Execution, machine: CompiledMachine, input: unknown, lane: Lane): Promise<unknown> {
-  let state: CompiledState = machine.startAt;
+/**
+ * Runs a machine (the top level, one Map iteration, one Parallel branch) to its end, from `startAt` (a redrive) or
+ * its StartAt; resolves with its output.
+ */
+export async function runStates(exec: Execution, machine: CompiledMachine, input: unknown, lane: Lane, startAt?: string): Promise<unknown> {
+  let state: CompiledState = startAt === undefined ? machine.startAt : machine.states.get(startAt)!;
   let value = input;
   for (;;) {
-    const outcome = await runState(exec, state, value, lane);
+    let outcome: StateOutcome;
+    try {
+      outcome = await runState(exec, state, value, lane);
+    } catch (error) {
+      exec.failedAt = { lane, stateName: state.name, input: value };
+      throw error;
+    }
     if (outcome.next === undefined) return outcome.output;
     value = outcome.output;
     state = machine.states.get(outcome.next)!;

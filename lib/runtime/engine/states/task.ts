@@ -9,6 +9,7 @@ import type { TaskInvocation } from '../../types';
 import type { TaskState } from '../compiled-machine';
 import { dataLimitExceeded, isOverPayloadLimit } from '../payload';
 import type { StateOutcome, StateRun } from '../state-run';
+import { OperationShapes, SdkMemberProblem, toServiceRequest, toStepFunctionsResponse } from '../sdk-members';
 import { taskErrorFrom } from '../task-dispatch';
 import { readValuePath } from './value-path';
 
@@ -29,6 +30,9 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
 
   const resourceDetails = { resourceType: state.resourceType, resource: state.resourceName };
   const parameters = JSON.stringify(args);
+  const shapes = exec.dispatcher.shapesOf(state.resource);
+  // Step Functions refuses a member it cannot map to the service's request before scheduling anything.
+  const serviceArgs = shapes ? serviceRequest(run, args, parameters, shapes) : undefined;
   const scheduled: Record<string, unknown> = { resourceType: state.resourceType, resource: state.resourceName, region: exec.identity.region, parameters };
   if (timeoutSeconds !== undefined) scheduled.timeoutInSeconds = timeoutSeconds;
   if (heartbeatSeconds !== undefined) scheduled.heartbeatInSeconds = heartbeatSeconds;
@@ -57,8 +61,10 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   try {
     // A JSON copy: a handler that mutates its arguments cannot touch the definition's constants or state data.
     // Promise.resolve: a plain-JavaScript handler may return a value instead of a promise.
-    const call = Promise.resolve(invoke(typeof args === 'object' && args !== null ? JSON.parse(parameters) : args, invocation));
+    const request = shapes ? serviceArgs : typeof args === 'object' && args !== null ? JSON.parse(parameters) : args;
+    const call = Promise.resolve(invoke(request, invocation));
     result = limit ? await withTimeLimit(run, call, limit, controller!) : await call;
+    if (shapes) result = toStepFunctionsResponse(result, shapes);
   } catch (thrown) {
     if (thrown instanceof StatesError && thrown.recorded) throw thrown;
     if (lane.signal.aborted && thrown === lane.signal.reason) throw thrown;
@@ -81,6 +87,21 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   exec.rememberJson(taskResult, resultJson);
   exec.record(lane, 'TaskSucceeded', { resourceType: state.resourceType, resource: state.resourceName, output: resultJson });
   return run.finish(run.env({ result: taskResult }), taskResult, state.next);
+}
+
+function serviceRequest(run: StateRun<TaskState>, args: unknown, parameters: string, shapes: OperationShapes): unknown {
+  try {
+    // A JSON copy, as for handlers without schemas (parameters is undefined only when the arguments are).
+    return toServiceRequest(parameters === undefined ? args : (JSON.parse(parameters) as unknown), shapes);
+  } catch (problem) {
+    if (!(problem instanceof SdkMemberProblem)) throw problem;
+    const field = run.state.arguments ? 'Arguments' : 'Parameters';
+    throw new StatesError(
+      StatesErrors.Runtime,
+      `An error occurred while executing the state '${run.state.name}' (entered at the event id #${run.enteredEventId}). ` +
+        `The ${field} '${parameters}' could not be used to start the Task: [${problem.message}]`,
+    );
+  }
 }
 
 async function seconds(run: StateRun<TaskState>, template: Template | undefined, field: string): Promise<number | undefined> {
