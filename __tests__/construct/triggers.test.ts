@@ -74,7 +74,7 @@ describe('addSchedule', () => {
     ['Sql and Sqls', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: { Sql: 'a', Sqls: ['b'] } }] }, 'addSchedule.queries[0].ExecuteStatementParameters.Sql', /exactly one of Sql/],
     ['41 batch statements', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: { Sqls: Array(41).fill('SELECT 1') } }] }, 'addSchedule.queries[0].ExecuteStatementParameters.Sqls', /1 to 40/],
     ['a typo in a field', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: 'VACUUM', MaxRetry: 2 }] }, 'addSchedule.queries[0].MaxRetry', /not a query field/],
-    ['fractional MaxRetries', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: 'VACUUM', MaxRetries: 0.5 }] }, 'addSchedule.queries[0].MaxRetries', /an integer from 0 to 10000/],
+    ['fractional MaxRetries', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: 'VACUUM', MaxRetries: 0.5 }] }, 'addSchedule.queries[0].MaxRetries', /an integer from 0 to 1000\b/],
     ['a zero BaseWaitTime', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: 'VACUUM', BaseWaitTime: 0 }] }, 'addSchedule.queries[0].BaseWaitTime', /above 0/],
     ['a misspelt statement parameter', { schedule: 'rate(1 day)', queries: [{ ExecuteStatementParameters: { SQL: 'VACUUM' } }] }, 'addSchedule.queries[0].ExecuteStatementParameters.SQL', /not an ExecuteStatement/],
     ['an input over 8 KiB', { schedule: 'rate(1 day)', queries: [`SELECT '${'x'.repeat(8200)}'`] }, 'addSchedule.queries', /8192/],

@@ -14,7 +14,7 @@ function errorOf(run: () => unknown): ConstructValidationError {
 
 describe('RedshiftQueryStepFunction prop validation', () => {
   test.each<[string, RedshiftQueryStepFunctionProps, string, RegExp]>([
-    ['negative initial wait', { ...CLUSTER_USER, initialWaitTime: -1 }, 'initialWaitTime', /from 0 to 99999999, got -1/],
+    ['negative initial wait', { ...CLUSTER_USER, initialWaitTime: -1 }, 'initialWaitTime', /from 0 to 86400, got -1/],
     ['zero base wait', { ...CLUSTER_USER, baseWaitTime: 0 }, 'baseWaitTime', /above 0.*got 0/],
     ['multiplier below 1', { ...CLUSTER_USER, waitMultiplier: 0.5 }, 'waitMultiplier', /from 1 to 1000/],
     ['fractional retries', { ...CLUSTER_USER, maxRetries: 1.5 }, 'maxRetries', /non-negative integer.*got 1.5/],

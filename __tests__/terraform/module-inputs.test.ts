@@ -30,11 +30,11 @@ interface InvalidCase {
 }
 
 const INVALID_CASES: readonly InvalidCase[] = [
-  { name: 'negative_initial_wait', inputs: { initial_wait_time: '-1' }, message: 'initial_wait_time must be a number of seconds from 0 to 99999999' },
-  { name: 'zero_base_wait', inputs: { base_wait_time: '0' }, message: 'base_wait_time must be a number of seconds from 1 to 99999999' },
+  { name: 'negative_initial_wait', inputs: { initial_wait_time: '-1' }, message: 'initial_wait_time must be a number of seconds from 0 to 86400' },
+  { name: 'zero_base_wait', inputs: { base_wait_time: '0' }, message: 'base_wait_time must be a number of seconds from 1 to 86400' },
   { name: 'shrinking_multiplier', inputs: { wait_multiplier: '0.5' }, message: 'wait_multiplier must be a number from 1 to 1000' },
-  { name: 'negative_max_wait', inputs: { max_wait: '-5' }, message: 'max_wait must be a number of seconds from 1 to 99999999' },
-  { name: 'fractional_retries', inputs: { max_retries: '1.5' }, message: 'max_retries must be a whole number from 0 to 10000' },
+  { name: 'negative_max_wait', inputs: { max_wait: '-5' }, message: 'max_wait must be a number of seconds from 1 to 86400' },
+  { name: 'fractional_retries', inputs: { max_retries: '1.5' }, message: 'max_retries must be a whole number from 0 to 1000' },
   { name: 'short_account', inputs: { results_role_aws_principals: '["12345"]' }, message: 'results_role_aws_principals must hold 12-digit AWS account IDs' },
   { name: 'malformed_arn', inputs: { results_role_aws_principals: '["123456789012", "arn:aws:iam::123:role/reader"]' }, message: 'results_role_aws_principals must hold' },
   { name: 'bad_name', inputs: { state_machine_name: '"nightly etl"' }, message: 'state_machine_name must be 1 to 80 letters' },
@@ -149,7 +149,7 @@ describeWithTerraform('Terraform module variable validation (terraform plan)', (
 
   test('the full module fails the plan with both messages, naming the variables', () => {
     expect(fullModuleErrors).toHaveLength(2);
-    expect(fullModuleErrors.join('\n')).toContain('initial_wait_time must be a number of seconds from 0 to 99999999');
+    expect(fullModuleErrors.join('\n')).toContain('initial_wait_time must be a number of seconds from 0 to 86400');
     expect(fullModuleErrors.join('\n')).toContain('results_role_aws_principals must hold 12-digit AWS account IDs');
     expect(fullModuleErrors.every((error) => error.startsWith('Invalid value for variable'))).toBe(true);
   });

@@ -25,6 +25,7 @@ const DEFAULT_MESSAGES: Record<RedshiftDataErrorName, string> = {
   DatabaseConnectionException: 'Connection to a database failed (injected by the emulator scenario)',
   ThrottlingException: 'Rate exceeded (injected by the emulator scenario)',
   AccessDeniedException: 'User is not authorized to perform this action (injected by the emulator scenario)',
+  ExpiredTokenException: 'The security token included in the request is expired (injected by the emulator scenario)',
 };
 
 export class FaultInjector {

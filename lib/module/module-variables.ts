@@ -3,6 +3,7 @@
  * them. Names are the construct props in snake_case. Validation conditions are Terraform JSON-syntax templates
  * (`${...}`); Terraform 1.11 does not short-circuit `||`, so optional values are tested with `x == null ? true : ...`.
  */
+import { MAX_RETRIES_LIMIT, MAX_SETTING_SECONDS } from '../definition';
 
 export type ModuleVariableGroup =
   | 'State machine'
@@ -32,8 +33,8 @@ export interface ModuleVariableSpec {
 
 import { CLUSTER_IDENTIFIER_RULE, DATABASE_NAME_RULE, DB_USER_RULE, WORKGROUP_ARN_PATTERN, WORKGROUP_NAME_RULE, type NameRule } from '../input-rules';
 
-/** Step Functions' largest Wait `Seconds`. */
-const MAX_WAIT_SECONDS = 99_999_999;
+/** Largest wait setting / timeout, and largest max_retries: the definition's own rules (lib/definition/settings.ts). */
+const MAX_WAIT_SECONDS = MAX_SETTING_SECONDS;
 
 /** Retention values CloudWatch Logs accepts (`0` = never expire). */
 export const LOG_RETENTION_DAYS = [
@@ -163,8 +164,8 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     default: 10,
     validations: [
       {
-        condition: '${var.max_retries >= 0 && var.max_retries <= 10000 && floor(var.max_retries) == var.max_retries}',
-        errorMessage: 'max_retries must be a whole number from 0 to 10000.',
+        condition: `\${var.max_retries >= 0 && var.max_retries <= ${MAX_RETRIES_LIMIT} && floor(var.max_retries) == var.max_retries}`,
+        errorMessage: `max_retries must be a whole number from 0 to ${MAX_RETRIES_LIMIT}.`,
       },
     ],
   },
@@ -191,8 +192,8 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     validations: [
       {
         condition:
-          '${var.default_timeout_seconds == null ? true : var.default_timeout_seconds >= 1 && var.default_timeout_seconds <= 99999999}',
-        errorMessage: 'default_timeout_seconds must be null or a number of seconds from 1 to 99999999.',
+          `\${var.default_timeout_seconds == null ? true : var.default_timeout_seconds >= 1 && var.default_timeout_seconds <= ${MAX_SETTING_SECONDS}}`,
+        errorMessage: `default_timeout_seconds must be null or a number of seconds from 1 to ${MAX_SETTING_SECONDS}.`,
       },
     ],
   },
