@@ -54,6 +54,22 @@ describe('.waitForTaskToken', () => {
     expect(again.name).toBe('TaskTimedOut');
   });
 
+  test('a JSONPath state reads the token as $$.Task.Token', async () => {
+    const tokens = new TaskTokens();
+    const seen: string[] = [];
+    const service = queue((body) => {
+      seen.push(body.token);
+      void Promise.resolve().then(() => tokens.sendTaskSuccess({ taskToken: body.token, output: '{"ok":true}' }));
+    });
+    const definition = {
+      StartAt: 'Wait',
+      States: { Wait: { Type: 'Task', Resource: CALLBACK, Parameters: { QueueUrl: 'q', MessageBody: { 'token.$': '$$.Task.Token', 'n.$': '$.n' } }, End: true } },
+    };
+    const result = await runExecution(definition, { n: 1 }, { taskTokens: tokens, services: [service] });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { ok: true } });
+    expect(seen[0]!.length).toBeGreaterThan(600);
+  });
+
   test('SendTaskFailure fails the task with exactly the sent error and cause; none sent means none recorded', async () => {
     const tokens = new TaskTokens();
     const failWith = (request: { error?: string; cause?: string }) =>
