@@ -2,7 +2,7 @@
  * Finds the variables an expression reads that it does not bind itself, so a reference to a workflow variable that
  * was never assigned fails as AWS fails it (States.QueryEvaluationError) instead of silently yielding nothing.
  */
-import type jsonata from 'jsonata';
+import type jsonata = require('jsonata');
 import { SFN_FUNCTION_NAMES } from './sfn-functions';
 
 /** JSONata 2.0.6 built-in functions: references to them are not workflow variables. */
