@@ -72,7 +72,7 @@ resource "aws_sfn_state_machine" "broken" {
     const code = await runCli(['plan-offline', 'broken'], io);
 
     expect(code).toBe(1);
-    expect(io.stderr.text).toContain('Missing');
+    expect(io.stderr.text).toContain("Next 'Missing' does not name a state"); // our validator's diagnostic, through the provider
     expect(io.stderr.text).not.toMatch(/S3|credential|NoCredentialProviders/i);
     expect(io.stderr.lines.at(-1)).toBe('Offline plan of broken FAILED (see terraform\'s output above)');
     expect(readdirSync(workspace.path('broken')).sort()).toEqual(before);

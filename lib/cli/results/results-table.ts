@@ -19,7 +19,7 @@ export function formatResultsTables(results: readonly StatementResult[], maxRows
 }
 
 function formatOne(result: StatementResult, maxRows: number): string {
-  const title = `Query ${result.index + 1} result (StatementId ${result.statementId})`;
+  const title = `Query #${result.index} result (StatementId ${result.statementId})`;
   if ('error' in result) return `${title}: not fetched: ${result.error}`;
   const count = result.truncated
     ? `first ${result.rows.length} of ${result.totalRows} rows (truncated at --max-rows ${maxRows})`
