@@ -45,7 +45,11 @@ describeWithTerraform('the packed package in a fresh cdktf project', () => {
       JSON.stringify({ language: 'typescript', app: 'node main.js', output: 'cdktf.out', projectId: 'consumer-test', sendCrashReports: 'false', terraformProviders: [], terraformModules: [] }),
     );
     writeConsumerManifest(project, packed);
-    await runOk('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], project);
+    const install = await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], project);
+    if (install.code !== 0) {
+      const hint = /ENOTCACHED/.test(install.stderr) ? ' (a package is missing from the npm cache: run `npm ci` in the repository first, it fills the cache)' : '';
+      throw new Error(`npm ci --offline failed in the consumer project${hint}:\n${install.stderr}`);
+    }
   }, 300_000);
 
   afterAll(() => workspace?.dispose());
