@@ -60,4 +60,11 @@ describe('package.json entry points', () => {
     const offenders = libSources.filter((file) => /from ['"][./]*examples\//.test(readFileSync(join(repo, 'lib', file), 'utf8')));
     expect(offenders).toEqual([]);
   });
+
+  test('declarations need no esModuleInterop: `export =` modules (jsonata) are imported with import = require()', () => {
+    // A consumer with default compiler options type-checks our .d.ts; `import x from 'jsonata'` there fails (TS1259).
+    const libSources = readdirSync(join(repo, 'lib'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    const offenders = libSources.filter((file) => /import (type )?\w+ from 'jsonata'/.test(readFileSync(join(repo, 'lib', file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ const MAX_CELL_WIDTH = 60;
  * The fetched rows as small aligned text tables, one per statement, for humans on stderr:
  *
  * ```
- * Query 1 result (StatementId 8f7d…): 2 rows
+ * Query #0 result (StatementId 8f7d…): 2 rows
  * n | name
  * --+-----
  * 1 | a
