@@ -2,7 +2,7 @@
  * Compiles `{% %}` expressions once (cached by text for the whole process) and evaluates them with AWS's error
  * rules: a failure or an undefined result is States.QueryEvaluationError with a Cause naming the state and field.
  */
-import jsonata from 'jsonata';
+import jsonata = require('jsonata');
 import { StatesError, StatesErrors } from '../errors';
 import { DEPTH_BINDING, DepthTracker, installDepthLimit, MAX_EVALUATION_DEPTH, treeHeight } from './evaluation-depth';
 import { compileFastPath, FALLBACK, FastEvaluator } from './fast-path';
