@@ -1,10 +1,8 @@
 import { App } from 'cdktf';
-import { RedshiftQueryExampleStack } from './lib/construct';
-import { addModuleStacks } from './lib/module';
+import { RedshiftQueryExampleStack } from './examples/example-stack';
 
+// The example a cdktf user writes: a cluster target and one schedule. `cdktf synth` / `npm run synth` write it to
+// cdktf.out/; the Terraform module is built by `npm run build:module`, not by this app.
 const app = new App();
-// The example a cdktf user writes: a cluster target and one schedule (see lib/construct/example-stack.ts).
 new RedshiftQueryExampleStack(app, 'redshift-query-example');
-// The Terraform module (root stack + one inner stack per target/auth variant), as `npm run build:module` packages it.
-addModuleStacks(app);
 app.synth();

@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: measures our state machine against a model of the original design on six scenarios, plus
- * engineering numbers (synth time, definition size, runtime throughput, test-suite time), prints the Markdown
- * report and writes it to docs/benchmarks.md (atomically).
+ * engineering numbers (synth time, definition size, runtime throughput, test-suite time) and prints the Markdown
+ * report; with `--write` it also writes it to docs/benchmarks.md (atomically), so a plain run never dirties the tree.
  *
  * Flags (for development): `--scenarios a,c` runs only those scenarios; `--skip tests,synth,throughput`
  * skips measurements; `--test-budget 900` lets the test suite run up to 900 s (default: what is left of the
- * 5-minute budget); `--no-write` prints without writing the report file.
+ * 5-minute budget); `--write` writes the report file (`--no-write`, the default, only prints it).
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -38,7 +38,7 @@ interface Flags {
 function parseFlags(argv: readonly string[]): Flags {
   let scenarios: string[] | undefined;
   const skip = new Set<string>();
-  let write = true;
+  let write = false;
   let testBudgetMs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -50,12 +50,13 @@ function parseFlags(argv: readonly string[]): Flags {
     if (flag === '--scenarios') scenarios = value();
     else if (flag === '--skip') value().forEach((part) => skip.add(part));
     else if (flag === '--no-write') write = false;
+    else if (flag === '--write') write = true;
     else if (flag === '--test-budget') {
       const seconds = Number(value()[0]);
       if (!(seconds > 0)) throw new Error('--test-budget needs a number of seconds greater than 0');
       testBudgetMs = seconds * 1000;
     } else {
-      throw new Error(`unknown flag ${flag}; known: --scenarios a,b  --skip tests,synth,throughput  --test-budget SECONDS  --no-write`);
+      throw new Error(`unknown flag ${flag}; known: --scenarios a,b  --skip tests,synth,throughput  --test-budget SECONDS  --write`);
     }
   }
   const unknownScenario = scenarios?.find((id) => !SCENARIOS.some((s) => s.id === id));

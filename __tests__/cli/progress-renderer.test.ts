@@ -28,15 +28,15 @@ describe('PlainProgressRenderer', () => {
     renderer.finish();
     expect(stream.lines).toEqual([
       'Running 2 queries (execution exec-1)',
-      '[1/2] start: create table t (n int)',
-      '[1/2] submitted s1',
-      '[1/2] STARTED (poll 1)',
-      '[1/2] attempt 1 FAILED: ERROR: lock timeout',
-      '[1/2] waiting before attempt 2',
-      '[1/2] submitted s2 (attempt 2)',
-      '[1/2] FINISHED after 4 polls, 2 attempts, 1m 45s simulated',
-      '[2/2] start: selec 1',
-      '[2/2] FAILED after 1 attempt: RedshiftData.ValidationException',
+      '[#0 of 2] start: create table t (n int)',
+      '[#0 of 2] submitted s1',
+      '[#0 of 2] STARTED (poll 1)',
+      '[#0 of 2] attempt 1 FAILED: ERROR: lock timeout',
+      '[#0 of 2] waiting before attempt 2',
+      '[#0 of 2] submitted s2 (attempt 2)',
+      '[#0 of 2] FINISHED after 4 polls, 2 attempts, 1m 45s simulated',
+      '[#1 of 2] start: selec 1',
+      '[#1 of 2] FAILED after 1 attempt: RedshiftData.ValidationException',
     ]);
     expect(stream.text).not.toContain('\x1b[');
   });
@@ -52,8 +52,8 @@ describe('TtyProgressRenderer', () => {
     const frame = stream.text.split('\x1b[2K').slice(1).map((line) => line.replace(/\n(\x1b\[J)?$/, ''));
     expect(frame).toEqual([
       'Queries: 1/2 finished, 1 failed',
-      '✔ [1/2] create table t (n int)                            FINISHED · 4 polls · 2 attempts · 1m 45s',
-      '✖ [2/2] selec 1                                           FAILED: RedshiftData.ValidationException',
+      '✔ [#0 of 2] create table t (n int)                            FINISHED · 4 polls · 2 attempts · 1m 45s',
+      '✖ [#1 of 2] selec 1                                           FAILED: RedshiftData.ValidationException',
     ]);
   });
 
@@ -77,8 +77,8 @@ describe('TtyProgressRenderer', () => {
     }
     renderer.finish();
     expect(stream.text).toContain('Queries: 30/30 finished (18 earlier not shown)');
-    expect(stream.text).toContain('[30/30] select 29');
-    expect(stream.text).not.toContain('[18/30]');
+    expect(stream.text).toContain('[#29 of 30] select 29');
+    expect(stream.text).not.toContain('[#17 of 30]');
   });
 
   test('trims lines to the terminal width', () => {

@@ -39,8 +39,8 @@ describe('redshift-query queries / definition / synthesized', () => {
     expect(report.status).toBe('SUCCEEDED');
     expect(report.output).toHaveLength(2);
     expect(io.stderr.lines[0]).toMatch(/^Running 2 queries \(execution .+\)$/);
-    expect(io.stderr.lines).toContain('[1/2] start: create table cli_q (n int)');
-    expect(io.stderr.lines.filter((line) => /^\[\d\/2\] FINISHED after 1 poll, 1 attempt, 30s simulated$/.test(line))).toHaveLength(2);
+    expect(io.stderr.lines).toContain('[#0 of 2] start: create table cli_q (n int)');
+    expect(io.stderr.lines.filter((line) => /^\[#\d of 2\] FINISHED after 1 poll, 1 attempt, 30s simulated$/.test(line))).toHaveLength(2);
     expect(io.stderr.lines.at(-1)).toMatch(/^Execution SUCCEEDED/);
     // The local defaults: cluster local-cluster, database dev, user awsuser.
     expect(emulator.statements().at(-1)).toMatchObject({ ClusterIdentifier: 'local-cluster', Database: 'dev' });
@@ -74,7 +74,7 @@ describe('redshift-query queries / definition / synthesized', () => {
     const { code, io } = await cli(['queries', '--sql', 'selec 1', '--max-retries', '0']);
     expect(code).toBe(ExitCode.EXECUTION_FAILED);
     expect(JSON.parse(io.stdout.text)).toMatchObject({ status: 'FAILED', error: 'RedshiftQuery.QueryFailed' });
-    expect(io.stderr.lines).toContain('[1/1] FAILED after 1 attempt: ERROR: syntax error at or near "selec"');
+    expect(io.stderr.lines).toContain('[#0 of 1] FAILED after 1 attempt: ERROR: syntax error at or near "selec"');
     expect(io.stderr.lines).toContain('  Error: RedshiftQuery.QueryFailed');
     expect(io.stderr.lines.find((line) => line.startsWith('  Cause: '))).toMatch(/index 0.*syntax error/);
   });
@@ -107,11 +107,18 @@ describe('redshift-query queries / definition / synthesized', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('definition --out into a missing directory fails with one line and writes nothing', async () => {
-    const { code, io } = await cli(['definition', '--out', 'missing/def.json']);
+  test('definition --out into a missing directory creates it', async () => {
+    const { code } = await cli(['definition', '--cluster', 'c', '--out', 'missing/deeper/def.json']);
+    expect(code).toBe(ExitCode.SUCCESS);
+    expect(JSON.parse(readFileSync(join(dir, 'missing', 'deeper', 'def.json'), 'utf8'))).toMatchObject({ StartAt: expect.any(String) });
+  });
+
+  test('definition --out under a file fails with one line and writes nothing', async () => {
+    writeFileSync(join(dir, 'plain-file'), 'x');
+    const { code, io } = await cli(['definition', '--cluster', 'c', '--out', 'plain-file/def.json']);
     expect(code).toBe(ExitCode.USAGE_ERROR);
-    expect(io.stderr.lines).toEqual([expect.stringMatching(/^error: cannot write .*missing\/def.json: its directory does not exist$/)]);
-    expect(existsSync(join(dir, 'missing'))).toBe(false);
+    expect(io.stderr.lines).toEqual([expect.stringMatching(/^error: cannot write .*plain-file\/def.json: a parent of it is a file$/)]);
+    expect(readFileSync(join(dir, 'plain-file'), 'utf8')).toBe('x');
   });
 
   test('synthesized: runs the definition from cdktf.out, Terraform references passed through', async () => {

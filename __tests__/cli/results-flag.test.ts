@@ -69,9 +69,9 @@ describe('redshift-query --results', () => {
         truncated: false,
       },
     ]);
-    const table = io.stderr.lines.slice(io.stderr.lines.findIndex((line) => line.startsWith('Query 1 result')));
+    const table = io.stderr.lines.slice(io.stderr.lines.findIndex((line) => line.startsWith('Query #0 result')));
     expect(table).toEqual([
-      `Query 1 result (StatementId ${report.output![0].StatementId}): 3 rows`,
+      `Query #0 result (StatementId ${report.output![0].StatementId}): 3 rows`,
       '  n | name',
       '----+------',
       '  1 | one',
@@ -88,7 +88,7 @@ describe('redshift-query --results', () => {
     expect(batch.report.results).toEqual([
       { index: 0, statementId: `${batch.report.output![0].StatementId}:2`, columns: ['c'], rows: [[3]], totalRows: 1, truncated: false },
     ]);
-    expect(batch.io.stderr.lines).toContain(`Query 1 result (StatementId ${batch.report.output![0].StatementId}:2): 1 row`);
+    expect(batch.io.stderr.lines).toContain(`Query #0 result (StatementId ${batch.report.output![0].StatementId}:2): 1 row`);
   });
 
   test('--max-rows truncates each statement and says so; it implies --results', async () => {
@@ -96,7 +96,7 @@ describe('redshift-query --results', () => {
     const { code, io, report } = await cli(['queries', '--sql', 'select generate_series(1, 5) as i', '--max-rows', '3']);
     expect(code).toBe(ExitCode.SUCCESS);
     expect(report.results).toMatchObject([{ columns: ['i'], rows: [[1], [2], [3]], totalRows: 5, truncated: true }]);
-    expect(io.stderr.lines).toContain(`Query 1 result (StatementId ${report.output![0].StatementId}): first 3 of 5 rows (truncated at --max-rows 3)`);
+    expect(io.stderr.lines).toContain(`Query #0 result (StatementId ${report.output![0].StatementId}): first 3 of 5 rows (truncated at --max-rows 3)`);
     expect(getStatementResultCalls(before)).toHaveLength(2);
   });
 
@@ -140,7 +140,7 @@ describe('redshift-query --results', () => {
       { index: 0, statementId: report.output![0].StatementId, error: expect.stringMatching(/^ThrottlingException: /) },
       { index: 1, statementId: report.output![1].StatementId, columns: ['b'], rows: [[2]], totalRows: 1, truncated: false },
     ]);
-    expect(io.stderr.lines).toContain(`Query 1 result (StatementId ${report.output![0].StatementId}): not fetched: ${(report.results![0] as unknown as { error: string }).error}`);
+    expect(io.stderr.lines).toContain(`Query #0 result (StatementId ${report.output![0].StatementId}): not fetched: ${(report.results![0] as unknown as { error: string }).error}`);
   });
 
   test('a FAILED execution with --results: no "results", exit 1', async () => {

@@ -10,13 +10,13 @@ describe('formatResultsTables', () => {
       100,
     );
     expect(text.split('\n')).toEqual([
-      'Query 1 result (StatementId a): 2 rows',
+      'Query #0 result (StatementId a): 2 rows',
       '  id | label',
       '-----+------',
       '   7 | x',
       '1234 | NULL',
       '',
-      'Query 3 result (StatementId b:2): 1 row',
+      'Query #2 result (StatementId b:2): 1 row',
       'ok',
       '----',
       'true',
@@ -34,15 +34,15 @@ describe('formatResultsTables', () => {
       2,
     );
     const lines = text.split('\n');
-    expect(lines[0]).toBe('Query 1 result (StatementId a): first 2 of 50 rows (truncated at --max-rows 2)');
+    expect(lines[0]).toBe('Query #0 result (StatementId a): first 2 of 50 rows (truncated at --max-rows 2)');
     expect(lines[3]).toBe('line1\\nline2');
     expect(lines[4]).toBe(`${'y'.repeat(59)}…`);
-    expect(lines).toContain('Query 2 result (StatementId c): not fetched: ThrottlingException: Rate exceeded');
+    expect(lines).toContain('Query #1 result (StatementId c): not fetched: ThrottlingException: Rate exceeded');
   });
 
   test('an empty result set prints its header only', () => {
     expect(formatResultsTables([{ index: 0, statementId: 'a', columns: ['n'], rows: [], totalRows: 0, truncated: false }], 100)).toBe(
-      'Query 1 result (StatementId a): 0 rows\nn\n-\n',
+      'Query #0 result (StatementId a): 0 rows\nn\n-\n',
     );
   });
 });

@@ -17,6 +17,7 @@ describe('redshift-query run / emulator', () => {
     emulator = new RedshiftDataEmulator();
     writeFileSync(join(dir, 'loop.asl.json'), JSON.stringify(loopDefinition));
     writeFileSync(join(dir, 'ok.json'), JSON.stringify(['create table cli_run_t (n int)', 'insert into cli_run_t values (7)']));
+    writeFileSync(join(dir, 'ours.json'), JSON.stringify(['create table cli_run_t2 (n int)', 'insert into cli_run_t2 values (7)']));
     writeFileSync(join(dir, 'bad-sql.json'), JSON.stringify(['selec 1']));
     writeFileSync(join(dir, 'invalid.asl.json'), JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'Missing', States: { A: { Type: 'Succeed' } } }));
     writeFileSync(join(dir, 'typo-scenario.json'), JSON.stringify({ statements: [{ match: 'x', fial: { error: 'boom' } }] }));
@@ -43,6 +44,15 @@ describe('redshift-query run / emulator', () => {
     expect(report.durationMs).toBe(20_000);
     expect(io.stderr.lines).toEqual([expect.stringMatching(/^Execution SUCCEEDED \(\d+ state transitions, 20s simulated\)$/)]);
     expect(await emulator.query('dev', 'select n from cli_run_t')).toEqual([{ n: '7' }]);
+  });
+
+  test('run: a definition of ours (from `definition --out`) shows per-query progress, numbered by 0-based index', async () => {
+    expect(await runCli(['definition', '--cluster', 'local-cluster', '--database', 'dev', '--db-user', 'awsuser', '--out', 'generated/ours.asl.json'], memoryIo({ cwd: dir }))).toBe(0);
+    const { code, io } = await cli(['run', 'generated/ours.asl.json', '--input', 'ours.json']);
+    expect(code).toBe(ExitCode.SUCCESS);
+    expect(JSON.parse(io.stdout.text).output.map((entry: { Index: number }) => entry.Index)).toEqual([0, 1]);
+    expect(io.stderr.lines).toContain('[#0 of 2] start: create table cli_run_t2 (n int)');
+    expect(io.stderr.lines).toContain('[#1 of 2] start: insert into cli_run_t2 values (7)');
   });
 
   test('run: reads the input from stdin and includes the history with --history', async () => {

@@ -25,8 +25,8 @@ describe('redshift-query queries --scenario: match patterns', () => {
   test('a catastrophic-backtracking pattern does not hang the run; it matches only where RE2 says it does', async () => {
     const { code, io } = await cli(['queries', '--sql', `select '${'a'.repeat(40)}!' as s`, '--sql', "select 'aaa'", '--sql', 'select 1 -- aaaa', '--scenario', 'backtracking.json']);
     // Only the third SQL text ends in a's: the first two run, the third fails with the injected error.
-    expect(io.stderr.text).toContain('[1/3] FINISHED');
-    expect(io.stderr.text).toContain('[2/3] FINISHED');
+    expect(io.stderr.text).toContain('[#0 of 3] FINISHED');
+    expect(io.stderr.text).toContain('[#1 of 3] FINISHED');
     expect(code).toBe(ExitCode.EXECUTION_FAILED);
     expect(io.stdout.text + io.stderr.text).toContain('ERROR: injected');
   });

@@ -1,8 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'cdktf';
-import { addModuleStacks, MODULE_MAIN_FILE, MODULE_VARIANTS, synthModuleFiles } from '../../lib/module';
 import { REPO_ROOT, terraformOk } from './helpers/terraform-cli';
 import { describeWithTerraform } from './helpers/terraform-availability';
 import { TerraformWorkspace } from './helpers/terraform-workspace';
@@ -10,47 +8,32 @@ import { TerraformWorkspace } from './helpers/terraform-workspace';
 // Each terraform process loads the 700 MB AWS provider; on a busy machine one command can take tens of seconds.
 jest.setTimeout(180_000);
 
-describeWithTerraform('cdktf apps: main.ts and addModuleStacks synthesize what terraform validates', () => {
+describeWithTerraform('cdktf app: `cdktf synth` in the checkout writes the example stack only, which terraform validates', () => {
   let workspace: TerraformWorkspace;
 
   beforeAll(async () => {
     workspace = TerraformWorkspace.create('synth');
-    // `cdktf synth` runs `tsx main.ts`; CDKTF_OUTDIR keeps the output out of the repository.
-    const synth = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['main.ts'], {
+    // What a user runs in the checkout: the pinned cdktf-cli (`npx cdktf synth`), which runs cdktf.json's app
+    // (`npx tsx main.ts`); --output keeps the result out of the repository.
+    const synth = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'cdktf'), ['synth', '--output', workspace.root], {
       cwd: REPO_ROOT,
-      env: { ...process.env, CDKTF_OUTDIR: workspace.root },
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: 'true' },
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: 150_000,
     });
-    if (synth.status !== 0) throw new Error(`tsx main.ts failed: ${synth.stderr}`);
-    // The module stacks in a cdktf app of their own (main.ts keeps one state machine stack for `npm start`).
-    const moduleApp = new App({ outdir: workspace.path('module-app') });
-    addModuleStacks(moduleApp);
-    moduleApp.synth();
+    if (synth.status !== 0) throw new Error(`cdktf synth failed (${synth.status}): ${synth.stderr}${synth.stdout}`);
     await workspace.init('stacks/redshift-query-example');
   }, 180_000);
 
   afterAll(() => workspace?.dispose());
 
+  test('main.ts synthesizes one stack, so `cdktf deploy` and `redshift-query synthesized` need no stack name', () => {
+    // The Terraform module is built by `npm run build:module`, not by this app.
+    expect(readdirSync(workspace.path('stacks'))).toEqual(['redshift-query-example']);
+  });
+
   test('the example stack passes terraform validate', async () => {
     const run = await terraformOk(['validate', '-json'], workspace.path('stacks/redshift-query-example'));
     expect(JSON.parse(run.stdout)).toMatchObject({ valid: true, error_count: 0 });
-  });
-
-  test('the module stacks are the built module (validated in examples.test.ts), laid out so the root finds its variants', () => {
-    // `terraform validate` of the same configuration runs in examples.test.ts; here: same content, other layout.
-    type Config = { module: Record<string, { source: string }>; [key: string]: unknown };
-    const withoutMetadata = (config: Record<string, unknown>) => JSON.parse(JSON.stringify(config, (key, value: unknown) => (key === '//' ? undefined : value)));
-    const built = synthModuleFiles();
-    const root = withoutMetadata(JSON.parse(readFileSync(workspace.path('module-app/stacks/redshift-query-module/cdk.tf.json'), 'utf8'))) as Config;
-    const builtRoot = JSON.parse(built[MODULE_MAIN_FILE]!) as Config;
-    for (const variant of MODULE_VARIANTS) {
-      const [name, call] = Object.entries(root.module).find(([, c]) => c.source === `../redshift-query-module-${variant.id}`)!;
-      expect(builtRoot.module[name]!.source).toBe(`./modules/${variant.id}`);
-      builtRoot.module[name]!.source = call.source;
-      const inner = withoutMetadata(JSON.parse(readFileSync(workspace.path(`module-app/stacks/redshift-query-module-${variant.id}/cdk.tf.json`), 'utf8')));
-      expect(inner).toEqual(JSON.parse(built[`modules/${variant.id}/${MODULE_MAIN_FILE}`]!));
-    }
-    expect(root).toEqual(builtRoot);
   });
 });

@@ -1,4 +1,4 @@
-import jsonata from 'jsonata';
+import jsonata = require('jsonata');
 import { BoundedCache } from './bounded-cache';
 import { findUnsupportedReferences, type UnsupportedReference } from './jsonata-references';
 

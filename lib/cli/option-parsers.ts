@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { isAwsAccountId } from '../emulator';
 
 /**
  * Commander argument parsers. A value that is not what the flag needs fails as commander's
@@ -44,4 +45,9 @@ export function parsePortArg(value: string): number {
 /** For repeatable flags such as `--sql a --sql b`. */
 export function collectArg(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+export function parseAccountIdArg(value: string): string {
+  if (!isAwsAccountId(value)) throw new InvalidArgumentError('Expected a 12-digit AWS account id.');
+  return value;
 }

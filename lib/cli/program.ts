@@ -9,8 +9,9 @@ import type { CommandContext } from './commands/command-context';
 import { queriesCommand } from './commands/queries-command';
 import { runCommand } from './commands/run-command';
 import { synthesizedCommand } from './commands/synthesized-command';
+import { planOfflineCommand } from './commands/plan-offline-command';
 import { describeError } from './errors';
-import { EXIT_CODES_HELP, ExitCode } from './exit-codes';
+import { COMMAND_EXIT_CODES_HELP, EXIT_CODES_HELP, ExitCode } from './exit-codes';
 
 /** Commander codes that mean "asked for help or the version", not a usage error. */
 const CLEAN_EXIT_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
@@ -43,10 +44,10 @@ export function makeProgram(options: MakeProgramOptions = {}): Command {
     })
     .exitOverride();
   program.addHelpText('after', `\n${EXIT_CODES_HELP}`);
-  for (const command of [runCommand(context), queriesCommand(context), definitionCommand(context), synthesizedCommand(context), emulatorCommand(context)]) {
+  for (const command of [runCommand(context), queriesCommand(context), definitionCommand(context), synthesizedCommand(context), emulatorCommand(context), planOfflineCommand(context)]) {
     // Subcommands built apart do not inherit these settings; copy them so each exits and writes the same way.
     command.copyInheritedSettings(program);
-    command.addHelpText('after', `\n${EXIT_CODES_HELP}`);
+    command.addHelpText('after', `\n${COMMAND_EXIT_CODES_HELP[command.name()] ?? EXIT_CODES_HELP}`);
     program.addCommand(command);
   }
   return program;

@@ -6,4 +6,3 @@ export { TriggerDeliveryOptions } from './trigger-resources';
 export { QueryItem, QueryItemObject, executionInput } from './query-list';
 export { ConstructValidationError } from './errors';
 export { escapeTerraformTemplate, toTerraformJson } from './terraform-json';
-export { RedshiftQueryExampleStack } from './example-stack';

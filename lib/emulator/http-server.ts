@@ -1,8 +1,8 @@
 /**
  * Serves the emulator over HTTP on loopback with AWS's awsJson1_1 protocol (`X-Amz-Target:
  * RedshiftData.<Operation>`), so `@aws-sdk/client-redshift-data` works with `endpoint` set. The same
- * server answers Step Functions' `ValidateStateMachineDefinition` (awsJson1_0), which lets
- * `terraform plan` run offline with the AWS provider's `endpoints.sfn` pointed at it.
+ * server answers Step Functions' `ValidateStateMachineDefinition` (awsJson1_0) and STS `GetCallerIdentity` (query
+ * protocol), which lets `terraform plan` run offline with the AWS provider's `endpoints { sfn, sts }` pointed at it.
  */
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import { toAwsJson } from './json-safe';
 import { OPERATION_HANDLERS, type OperationHandler } from './operation-handlers';
 import { RedshiftDataEmulator } from './redshift-data-emulator';
 import type { Scenario } from './scenario';
+import { answerStsRequest, DEFAULT_EMULATOR_ACCOUNT_ID, isAwsAccountId, isStsQueryRequest } from './sts-handler';
 
 export interface EmulatorServerOptions {
   /** The emulator to serve. @default - a new one on a real-time clock, with `scenario` and `postgresUrl`, closed with the server */
@@ -30,6 +31,21 @@ export interface EmulatorServerOptions {
   readonly host?: string;
   /** Checks definitions for ValidateStateMachineDefinition. @default validateDefinition of lib/asl-validation */
   readonly validateDefinition?: (definition: unknown) => readonly ValidationDiagnostic[];
+  /** Account STS `GetCallerIdentity` answers with (12 digits). @default '123456789012' */
+  readonly accountId?: string;
+  /** Called for every request the server answers (after routing), e.g. to count the calls of an offline plan. @default - none */
+  readonly onRequest?: (request: ServedRequest) => void;
+}
+
+/** One request the emulator server answered. */
+export interface ServedRequest {
+  readonly service: 'RedshiftData' | 'StepFunctions' | 'STS';
+  readonly operation: string;
+}
+
+/** An option of {@link startEmulatorServer} that cannot work; nothing is started. */
+export class EmulatorServerOptionError extends Error {
+  override readonly name = 'EmulatorServerOptionError';
 }
 
 export interface EmulatorServer {
@@ -43,6 +59,11 @@ export interface EmulatorServer {
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
+  const accountId = options.accountId ?? DEFAULT_EMULATOR_ACCOUNT_ID;
+  if (!isAwsAccountId(accountId)) {
+    throw new EmulatorServerOptionError(`accountId must be a 12-digit AWS account id, got ${JSON.stringify(accountId)}`);
+  }
+  const served = { accountId, onRequest: options.onRequest ?? (() => undefined) };
   const ownsEmulator = options.emulator === undefined;
   const emulator =
     options.emulator ??
@@ -56,7 +77,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   const requestedPort = options.port ?? 0;
 
   const server = createServer((req, res) => {
-    handle(req, res, emulator, validate).catch((error) => {
+    handle(req, res, emulator, validate, served).catch((error) => {
       sendJson(res, 500, 'application/x-amz-json-1.1', { __type: 'InternalServerException', message: String(error?.message ?? error) });
     });
   });
@@ -99,9 +120,16 @@ async function handle(
   res: ServerResponse,
   emulator: RedshiftDataEmulator,
   validate: (definition: unknown) => readonly ValidationDiagnostic[],
+  served: { readonly accountId: string; readonly onRequest: (request: ServedRequest) => void },
 ): Promise<void> {
   if (req.method === 'GET' && (req.url === '/' || req.url === '/health')) {
     res.writeHead(200, { 'content-type': 'text/plain' }).end('Redshift Data API emulator\n');
+    return;
+  }
+  if (isStsQueryRequest(req)) {
+    const answer = answerStsRequest(req.url ?? '/', req.method === 'POST' ? await readBody(req) : '', req.headers.authorization, served.accountId);
+    served.onRequest({ service: 'STS', operation: answer.action });
+    res.writeHead(answer.status, { 'content-type': 'text/xml', 'x-amzn-requestid': cryptoRandomId() }).end(answer.body);
     return;
   }
   const target = String(req.headers['x-amz-target'] ?? '');
@@ -122,6 +150,7 @@ async function handle(
     if (operation !== 'ValidateStateMachineDefinition') {
       return fail(400, 'UnknownOperationException', `Only ValidateStateMachineDefinition of Step Functions is served here, got ${operation || '(none)'}`);
     }
+    served.onRequest({ service: 'StepFunctions', operation });
     return sendJson(res, 200, contentType, validateStateMachineDefinition(body, validate));
   }
   if (prefix !== 'RedshiftData') {
@@ -132,6 +161,7 @@ async function handle(
     return fail(400, 'UnknownOperationException', `The emulator does not serve RedshiftData.${operation}; served: ${Object.keys(OPERATION_HANDLERS).join(', ')}`);
   }
   const identity = identityFromAuthorization(req.headers.authorization);
+  served.onRequest({ service: 'RedshiftData', operation });
   try {
     const result = await handler(emulator, body, identity);
     sendJson(res, 200, contentType, toAwsJson(result));

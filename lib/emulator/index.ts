@@ -16,6 +16,7 @@ export { PostgresEngine } from './postgres-engine';
 export { SIMULATED_FORMS } from './redshift-sql';
 export { splitSqlStatements } from './sql-text';
 export * from './wire-types';
-export { startEmulatorServer, EmulatorServerOptions, EmulatorServer } from './http-server';
+export { startEmulatorServer, EmulatorServerOptions, EmulatorServer, ServedRequest, EmulatorServerOptionError } from './http-server';
+export { DEFAULT_EMULATOR_ACCOUNT_ID, isAwsAccountId } from './sts-handler';
 export { createSdkRedshiftDataHandler, SdkRedshiftDataHandlerOptions } from './sdk-handler';
 export { accessKeyForIdentity } from './http-identity';

@@ -18,3 +18,6 @@ export {
 } from './statement-results';
 export { submittingIdentity } from './submitting-identity';
 export { locateJsonSyntaxError, parseJsonWithLocation, JsonSyntaxErrorLocation } from './json-syntax';
+export { planOffline, PlanOfflineOptions, OfflinePlan, PlanJson, OfflinePlanError, OFFLINE_PROVIDER_OVERRIDE_FILE, OFFLINE_PROVIDER_FILE, OFFLINE_BACKEND_OVERRIDE_FILE } from './plan-offline';
+export { offlineProviderBlock, localBackendOverride, OfflineEndpoints } from './offline-provider';
+export { isGeneratedDefinition } from './generated-definition';

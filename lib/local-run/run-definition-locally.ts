@@ -18,7 +18,8 @@ export interface LocalRunOptions {
   readonly onEvent?: (event: HistoryEvent) => void;
   /**
    * Databases to open before the execution starts when it runs on a real-time clock (`timeScale`), so
-   * their start-up (seconds, for embedded Postgres) is not counted as simulated time. @default []
+   * their start-up (seconds, for embedded Postgres) is not counted as simulated time.
+   * @default - every literal `Database` named in the definition and the input
    */
   readonly warmUpDatabases?: readonly string[];
   /** Further runtime options (task handlers, role ARN, state machine name, ...). @default {} */
@@ -30,7 +31,8 @@ export interface LocalRunOptions {
  * tasks. Invalid definitions and scenario files throw typed errors before anything runs.
  */
 export async function runDefinitionLocally(definition: unknown, input: unknown, options: LocalRunOptions = {}): Promise<ExecutionResult> {
-  return withEmulator(options, (emulator, clock) =>
+  const warmUpDatabases = options.warmUpDatabases ?? databasesNamedIn([definition, input], undefined);
+  return withEmulator({ ...options, warmUpDatabases }, (emulator, clock) =>
     runExecution(definition, input, {
       ...options.runOptions,
       emulator,
@@ -55,4 +57,20 @@ export async function withEmulator<T>(options: LocalRunOptions, work: (emulator:
   } finally {
     await emulator.close();
   }
+}
+
+/** Every literal `Database` value in the definition and the query list (where statements will run), plus the default. */
+export function databasesNamedIn(sources: readonly unknown[], defaultDatabase: string | undefined): string[] {
+  const found = new Set<string>(defaultDatabase === undefined ? [] : [defaultDatabase]);
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'Database' && typeof child === 'string' && !child.includes('{%')) found.add(child);
+        else visit(child);
+      }
+    }
+  };
+  sources.forEach(visit);
+  return [...found];
 }

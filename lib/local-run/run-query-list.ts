@@ -4,7 +4,7 @@ import type { ExecutionResult, HistoryEvent } from '../runtime';
 import { QueryProgressListener } from './query-progress';
 import { QueryProgressTracker } from './query-progress-tracker';
 import { summarizeQueryList } from './query-list-items';
-import { LocalRunOptions, runDefinitionLocally, withEmulator } from './run-definition-locally';
+import { databasesNamedIn, LocalRunOptions, runDefinitionLocally, withEmulator } from './run-definition-locally';
 import { checkedMaxRows, fetchStatementResults, FetchStatementResultsOptions, StatementResult } from './statement-results';
 import { submittingIdentity } from './submitting-identity';
 
@@ -63,20 +63,4 @@ function combineListeners(...listeners: (((event: HistoryEvent) => void) | undef
   if (present.length === 0) return undefined;
   if (present.length === 1) return present[0];
   return (event) => present.forEach((listener) => listener(event));
-}
-
-/** Every literal `Database` value in the definition and the query list (where statements will run), plus the default. */
-function databasesNamedIn(sources: readonly unknown[], defaultDatabase: string | undefined): string[] {
-  const found = new Set<string>(defaultDatabase === undefined ? [] : [defaultDatabase]);
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) {
-        if (key === 'Database' && typeof child === 'string' && !child.includes('{%')) found.add(child);
-        else visit(child);
-      }
-    }
-  };
-  sources.forEach(visit);
-  return [...found];
 }

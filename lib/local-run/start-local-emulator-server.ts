@@ -12,6 +12,8 @@ export interface LocalEmulatorServerOptions {
   readonly timeScale?: number;
   /** Serve this emulator (left open on close) instead of creating one. @default - a new one on a real-time clock */
   readonly emulator?: RedshiftDataEmulator;
+  /** Account STS `GetCallerIdentity` answers with. @default '123456789012' */
+  readonly accountId?: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function startLocalEmulatorServer(options: LocalEmulatorServerOptio
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(scenario ? { scenario } : {}),
+    ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
     ...(options.emulator ? { emulator: options.emulator } : { clock: new RealClock(options.timeScale ?? 1) }),
   });
 }

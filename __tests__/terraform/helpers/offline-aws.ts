@@ -1,7 +1,9 @@
 import { validateDefinition, ValidationDiagnostic } from '../../../lib/asl-validation';
-import { EmulatorServer, RedshiftDataEmulator, startEmulatorServer } from '../../../lib/emulator';
-import { FakeStsServer, startFakeStsServer } from './fake-sts-server';
-import { OfflineEndpoints } from './fake-aws-provider';
+import { DEFAULT_EMULATOR_ACCOUNT_ID, EmulatorServer, RedshiftDataEmulator, startEmulatorServer } from '../../../lib/emulator';
+import type { OfflineEndpoints } from '../../../lib/local-run';
+
+/** The account the emulator server's STS reports; ARNs in planned values carry it. */
+export const FAKE_ACCOUNT_ID = DEFAULT_EMULATOR_ACCOUNT_ID;
 
 /** One `ValidateStateMachineDefinition` call the AWS provider made during a plan, and what our validator said. */
 export interface ValidationCall {
@@ -9,11 +11,11 @@ export interface ValidationCall {
   readonly diagnostics: readonly ValidationDiagnostic[];
 }
 
-/** The loopback services an offline `terraform plan` of the module talks to. */
+/** The emulator server an offline `terraform plan` talks to (as `redshift-query plan-offline` starts it), recording calls. */
 export interface OfflineAws {
   readonly endpoints: OfflineEndpoints;
   readonly emulatorServer: EmulatorServer;
-  readonly sts: FakeStsServer;
+  readonly sts: { readonly calls: () => number };
   /** Every definition the provider asked to validate, in order. */
   readonly validations: ValidationCall[];
   /** When set, answered instead of the validator's diagnostics (to prove a FAIL stops the plan). */
@@ -22,30 +24,36 @@ export interface OfflineAws {
 }
 
 /**
- * Starts the emulator server (whose ValidateStateMachineDefinition runs our static validator) and a fake STS.
- * Pass `emulator` to serve an emulator the test also runs executions against.
+ * Starts the emulator server, which answers Step Functions `ValidateStateMachineDefinition` (our static validator)
+ * and STS `GetCallerIdentity`. Pass `emulator` to serve an emulator the test also runs executions against.
  */
 export async function startOfflineAws(emulator?: RedshiftDataEmulator): Promise<OfflineAws> {
   const validations: ValidationCall[] = [];
-  const sts = await startFakeStsServer();
-  const offline: { -readonly [K in keyof OfflineAws]: OfflineAws[K] } = {
-    endpoints: { sfn: '', sts: sts.url },
-    emulatorServer: undefined as unknown as EmulatorServer,
-    sts,
-    validations,
-    forcedDiagnostics: undefined,
-    close: async () => {
-      await Promise.all([offline.emulatorServer.close(), sts.close()]);
-    },
-  };
-  offline.emulatorServer = await startEmulatorServer({
+  let stsCalls = 0;
+  const state = { forcedDiagnostics: undefined as readonly ValidationDiagnostic[] | undefined };
+  const emulatorServer = await startEmulatorServer({
     ...(emulator ? { emulator } : {}),
+    accountId: FAKE_ACCOUNT_ID,
+    onRequest: (request) => {
+      if (request.service === 'STS' && request.operation === 'GetCallerIdentity') stsCalls++;
+    },
     validateDefinition: (definition) => {
-      const diagnostics = offline.forcedDiagnostics ?? validateDefinition(definition);
+      const diagnostics = state.forcedDiagnostics ?? validateDefinition(definition);
       validations.push({ definition, diagnostics });
       return diagnostics;
     },
   });
-  offline.endpoints = { sfn: offline.emulatorServer.url, sts: sts.url };
-  return offline;
+  return {
+    endpoints: { sfn: emulatorServer.url, sts: emulatorServer.url },
+    emulatorServer,
+    sts: { calls: () => stsCalls },
+    validations,
+    get forcedDiagnostics() {
+      return state.forcedDiagnostics;
+    },
+    set forcedDiagnostics(value) {
+      state.forcedDiagnostics = value;
+    },
+    close: () => emulatorServer.close(),
+  };
 }

@@ -3,7 +3,8 @@ import { resolveUserPath } from '../read-input';
 import { once } from 'node:events';
 import { startLocalEmulatorServer } from '../../local-run';
 import { CliInputError } from '../errors';
-import { parsePortArg, parsePositiveNumberArg } from '../option-parsers';
+import { parseAccountIdArg, parsePortArg, parsePositiveNumberArg } from '../option-parsers';
+import { DEFAULT_EMULATOR_ACCOUNT_ID } from '../../emulator';
 import type { CommandContext } from './command-context';
 
 /** Default port: what the Data API SDK examples and `offline-terraform.md` point at. */
@@ -16,6 +17,7 @@ interface EmulatorFlags {
   readonly host: string;
   readonly scenario?: string;
   readonly timeScale: number;
+  readonly accountId: string;
 }
 
 /** `emulator`: serves the Redshift Data API (and SFN ValidateStateMachineDefinition) over HTTP until SIGINT/SIGTERM. */
@@ -28,6 +30,7 @@ export function emulatorCommand(context: CommandContext): Command {
     .addOption(
       new Option('--time-scale <n>', "speed of the emulator's clock: 0.01 makes a 100-second statement finish in 1 second").argParser(parsePositiveNumberArg).default(1),
     )
+    .addOption(new Option('--account-id <id>', 'account STS GetCallerIdentity answers with (for terraform plan)').argParser(parseAccountIdArg).default(DEFAULT_EMULATOR_ACCOUNT_ID))
     .addHelpText(
       'after',
       `
@@ -44,6 +47,7 @@ The server's URL is printed on stdout. Point the AWS SDK at it, with any credent
           port: flags.port,
           scenario: flags.scenario === undefined ? undefined : resolveUserPath(flags.scenario, context.io),
           timeScale: flags.timeScale,
+          accountId: flags.accountId,
           emulator: flags.scenario === undefined && flags.timeScale === 1 ? context.emulator : undefined,
         });
       } catch (error) {

@@ -25,7 +25,7 @@ Without --cluster or --workgroup, queries run on the emulator's cluster "local-c
 user "awsuser". Per-query progress goes to stderr, the execution result (JSON) to stdout.
 
 Examples:
-  redshift-query queries examples/example-queries.json
+  redshift-query queries examples/queries.json
   redshift-query queries --sql "create table t (n int)" --sql "insert into t values (1)"
   echo '["select 1"]' | redshift-query queries - --max-retries 0
   redshift-query queries --sql "select 1 as n, 'a' as name" --results --max-rows 20`,

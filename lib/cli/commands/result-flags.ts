@@ -22,6 +22,6 @@ export function addResultFlags(command: Command): Command {
 }
 
 /** What `runQueryList` needs to fetch results, or undefined without `--results`. */
-export function fetchResultsOptions(flags: ResultFlags): FetchStatementResultsOptions | undefined {
-  return flags.results === true ? { maxRows: flags.maxRows } : undefined;
+export function fetchResultsOptions(flags: Partial<ResultFlags>): FetchStatementResultsOptions | undefined {
+  return flags.results === true ? { maxRows: flags.maxRows ?? DEFAULT_MAX_RESULT_ROWS } : undefined;
 }

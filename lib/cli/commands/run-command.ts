@@ -1,10 +1,11 @@
 import { Command } from 'commander';
-import { runDefinitionLocally } from '../../local-run';
+import { isGeneratedDefinition, runDefinitionLocally } from '../../local-run';
 import { CliInputError } from '../errors';
 import { readJsonSource, STDIN } from '../read-input';
 import type { CommandContext } from './command-context';
 import { addExecutionFlags, executionRunOptions, ExecutionFlags } from './execution-flags';
 import { reportExecution } from './execution-report';
+import { runQueryListCommand } from './run-query-list-command';
 
 interface RunFlags extends ExecutionFlags {
   readonly input?: string;
@@ -22,6 +23,11 @@ export function runCommand(context: CommandContext): Command {
     }
     const definition = await readJsonSource(definitionSource, 'definition', context.io);
     const input = flags.input === undefined ? {} : await readJsonSource(flags.input, 'input', context.io);
+    if (isGeneratedDefinition(definition)) {
+      // Ours: the input is a query list, so the same per-query progress as `queries` can be shown.
+      await runQueryListCommand(context, flags, input, { definition });
+      return;
+    }
     const result = await runDefinitionLocally(definition, input, executionRunOptions(flags, context));
     context.exitCode = reportExecution(result, context.io, flags.history === true);
   });

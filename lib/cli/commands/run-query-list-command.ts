@@ -1,4 +1,4 @@
-import { runQueryList, type RunQueryListOptions } from '../../local-run';
+import { DEFAULT_MAX_RESULT_ROWS, runQueryList, type RunQueryListOptions } from '../../local-run';
 import { createProgressRenderer } from '../progress/progress-renderer';
 import type { CommandContext } from './command-context';
 import { executionRunOptions, ExecutionFlags } from './execution-flags';
@@ -12,7 +12,7 @@ import { fetchResultsOptions, ResultFlags } from './result-flags';
  */
 export async function runQueryListCommand(
   context: CommandContext,
-  flags: ExecutionFlags & ResultFlags,
+  flags: ExecutionFlags & Partial<ResultFlags>,
   queries: unknown,
   definition: Pick<RunQueryListOptions, 'definition' | 'definitionOptions'>,
 ): Promise<void> {
@@ -29,7 +29,7 @@ export async function runQueryListCommand(
     renderer.finish();
   }
   if (outcome.results !== undefined && outcome.results.length > 0 && flags.quiet !== true) {
-    context.io.stderr.write(formatResultsTables(outcome.results, flags.maxRows));
+    context.io.stderr.write(formatResultsTables(outcome.results, flags.maxRows ?? DEFAULT_MAX_RESULT_ROWS));
   }
   context.exitCode = reportExecution(outcome.result, context.io, flags.history === true, outcome.results);
 }

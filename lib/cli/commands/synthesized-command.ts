@@ -29,7 +29,7 @@ The deploy-time defaults (cluster, database, waits, retries) are those compiled 
 definition; Terraform references left in it (e.g. a results role ARN) are passed through as text.
 
 Example:
-  npm run synth && redshift-query synthesized cdktf.out --queries examples/example-queries.json`,
+  npm run synth && redshift-query synthesized cdktf.out --queries examples/queries.json`,
   );
   command.action(async (path: string, flags: SynthesizedFlags) => {
     const synthesized = await loadSynthesizedDefinition(resolveUserPath(path, context.io), { stackName: flags.stack });

@@ -54,7 +54,7 @@ export class PlainProgressRenderer implements ProgressRenderer {
   }
 
   private tag(index: number): string {
-    return `[${index + 1}/${this.total}]`;
+    return `[#${index} of ${this.total}]`;
   }
 
   private elapsed(index: number, timestamp: number): string {

@@ -118,7 +118,7 @@ export class TtyProgressRenderer implements ProgressRenderer {
     for (const index of indexes) {
       const item = this.items.get(index)!;
       const mark = item.state === 'done' ? '✔' : item.state === 'failed' ? '✖' : '…';
-      lines.push(`${mark} [${index + 1}/${this.total}] ${truncate(item.label, 48).padEnd(48)}  ${item.detail}`);
+      lines.push(`${mark} [#${index} of ${this.total}] ${truncate(item.label, 48).padEnd(48)}  ${item.detail}`);
     }
     return lines;
   }

@@ -7,7 +7,7 @@ const MAX_CELL_WIDTH = 60;
  * The fetched rows as small aligned text tables, one per statement, for humans on stderr:
  *
  * ```
- * Query 1 result (StatementId 8f7d…): 2 rows
+ * Query #0 result (StatementId 8f7d…): 2 rows
  * n | name
  * --+-----
  * 1 | a
@@ -19,7 +19,7 @@ export function formatResultsTables(results: readonly StatementResult[], maxRows
 }
 
 function formatOne(result: StatementResult, maxRows: number): string {
-  const title = `Query ${result.index + 1} result (StatementId ${result.statementId})`;
+  const title = `Query #${result.index} result (StatementId ${result.statementId})`;
   if ('error' in result) return `${title}: not fetched: ${result.error}`;
   const count = result.truncated
     ? `first ${result.rows.length} of ${result.totalRows} rows (truncated at --max-rows ${maxRows})`

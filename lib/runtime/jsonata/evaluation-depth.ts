@@ -11,7 +11,7 @@
  * after the other (the next starts when the previous one has ended), which makes the evaluation a single chain
  * and the counter exact. Results do not change: JSONata collects those branches in order either way.
  */
-import type jsonata from 'jsonata';
+import type jsonata = require('jsonata');
 
 /** Deepest nesting AWS accepts. */
 export const MAX_EVALUATION_DEPTH = 100;

@@ -2,7 +2,7 @@
  * Compiles `{% %}` expressions once (cached by text for the whole process) and evaluates them with AWS's error
  * rules: a failure or an undefined result is States.QueryEvaluationError with a Cause naming the state and field.
  */
-import jsonata from 'jsonata';
+import jsonata = require('jsonata');
 import { StatesError, StatesErrors } from '../errors';
 import { DEPTH_BINDING, DepthTracker, installDepthLimit, MAX_EVALUATION_DEPTH, treeHeight } from './evaluation-depth';
 import { compileFastPath, FALLBACK, FastEvaluator } from './fast-path';
@@ -126,7 +126,8 @@ export async function evaluateExpression(compiled: CompiledExpression, env: Eval
     const message = e?.message ?? String(error);
     // AWS: "... threw an error during evaluation. T1006: Attempted to invoke a non-function" (LocalStack's AWS
     // recording intrinsic_functions/test_math_operations_jsonata.snapshot.json, test_math_random_seeded).
-    throw queryEvaluationError(env, compiled.source, field, ` threw an error during evaluation. ${e?.code ? `${e.code}: ` : ''}${message}`);
+    // A bound without a JSONata code (the depth limit) follows with ": " (floci-io/floci#2737, AWS TestState causes).
+    throw queryEvaluationError(env, compiled.source, field, ` threw an error during evaluation${e?.code ? `. ${e.code}: ` : ': '}${message}`);
   }
   if (value === undefined) throw queryEvaluationError(env, compiled.source, field, RETURNED_NOTHING);
   if (typeof value === 'function' || (value as { _jsonata_lambda?: boolean } | null)?._jsonata_lambda) {

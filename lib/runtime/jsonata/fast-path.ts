@@ -10,7 +10,7 @@
  * results never differ. A sub-expression the fast path does not know is kept as "always FALLBACK" where JSONata may
  * skip it (the right side of and/or, a conditional branch), so short-circuits stay fast.
  */
-import type jsonata from 'jsonata';
+import type jsonata = require('jsonata');
 import { FALLBACK as FALLBACK_SYMBOL } from './fast-path-fallback';
 import { FAST_FUNCTIONS } from './fast-path-functions';
 import { isBuiltinFunctionName } from './builtin-functions';

@@ -5,7 +5,7 @@
  * because one compiled expression is shared by every execution.
  */
 import { createHash } from 'node:crypto';
-import type jsonata from 'jsonata';
+import type jsonata = require('jsonata');
 
 /** Binding name that cannot be written as a JSONata variable (`$sfn:runtime` does not parse), so users never see it. */
 export const RUNTIME_BINDING = 'sfn:runtime';

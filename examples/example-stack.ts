@@ -1,13 +1,13 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import exampleQueries from '../../examples/example-queries.json';
-import type { QueryItem } from './query-list';
-import { RedshiftQueryStepFunction } from './redshift-query-step-function';
+import { QueryItem, RedshiftQueryStepFunction } from '../lib/construct';
+import exampleQueries from './queries.json';
 
 /**
- * The runnable example (`npm run synth`): a provisioned cluster target with temporary DbUser credentials and a
- * daily schedule running `examples/example-queries.json`. Also what `npm start` runs on the local runtime.
+ * The repository's runnable example (`npm run synth`, `npx cdktf synth`): a provisioned cluster target with temporary
+ * DbUser credentials and a daily schedule running `examples/queries.json`. Also what `npm start` runs on the local
+ * runtime. Not part of the package: a user's own stack imports `RedshiftQueryStepFunction` the same way.
  */
 export class RedshiftQueryExampleStack extends TerraformStack {
   readonly queries: RedshiftQueryStepFunction;
