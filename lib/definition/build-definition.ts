@@ -17,6 +17,17 @@ import type { BuildDefinitionContext, DefinitionOptions } from './options';
 import { withDefinitionDefaults } from './settings';
 import { STATE_NAMES as S } from './state-names';
 import { validateDefinitionOptions } from './validate-options';
+import { EVENT_DEFAULTS } from './event/event-settings';
+import { eventItemCondition } from './event/event-expressions';
+import {
+  awaitCompletionState,
+  EVENT_STATE_NAMES as E,
+  EVENT_SUBMIT_ASSIGN,
+  EVENT_VARIABLES,
+  eventRetryRules,
+  eventRunningRule,
+  eventWaitStates,
+} from './event/event-path';
 
 const RESOURCE = {
   executeStatement: 'arn:aws:states:::aws-sdk:redshiftdata:executeStatement',
@@ -52,17 +63,29 @@ const INITIAL_VARIABLES: Record<string, AslJson> = {
   retryable: false,
   apiError: null,
   cancelError: null,
+  ...EVENT_VARIABLES,
 };
 
 function fields(expressions: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(expressions).map(([name, expression]) => [name, jsonataField(expression)]));
 }
 
-const NEXT_STATE_OF_KIND: Record<Exclude<ItemKind, 'end'>, string> = {
+type StartKind = Exclude<ItemKind, 'end'> | 'eventBatch' | 'eventSingle';
+
+const NEXT_STATE_OF_KIND: Record<StartKind, string> = {
   resume: S.DESCRIBE,
+  eventBatch: E.SUBMIT_BATCH,
+  eventSingle: E.SUBMIT,
   batch: S.SUBMIT_BATCH,
   single: S.SUBMIT,
 };
+
+/** Event-mode items start at their own submit states (whose Next is the callback wait instead of a Wait). */
+function startCondition(kind: StartKind, next: string): string {
+  if (kind === 'eventBatch') return `${eventItemCondition(next)} and ${nextItemCondition('batch', next)}`;
+  if (kind === 'eventSingle') return eventItemCondition(next);
+  return nextItemCondition(kind, next);
+}
 
 /** Choice rules that move on to the item at index `next`, optionally prefixed by a guard and extra assignments. */
 function startNextItemRules(next: string, guard: string | undefined, extraAssign: Record<string, string>): AslJson[] {
@@ -73,10 +96,11 @@ function startNextItemRules(next: string, guard: string | undefined, extraAssign
   } else {
     rules.push({ Condition: guarded(nextItemCondition('end', next)), Next: S.DONE });
   }
-  for (const kind of ['resume', 'batch', 'single'] as const) {
+  for (const kind of ['resume', 'eventBatch', 'eventSingle', 'batch', 'single'] as const) {
+    const itemKind = kind === 'eventBatch' ? 'batch' : kind === 'eventSingle' ? 'single' : kind;
     rules.push({
-      Condition: guarded(nextItemCondition(kind, next)),
-      Assign: fields({ ...startItemAssign(kind, next), ...extraAssign }),
+      Condition: guarded(startCondition(kind, next)),
+      Assign: fields({ ...startItemAssign(itemKind, next), ...extraAssign }),
       Next: NEXT_STATE_OF_KIND[kind],
     });
   }
@@ -122,6 +146,10 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     RetryErrorMatch: settings.retryErrorMatch,
     TimeoutSeconds: options.timeoutSeconds ?? null,
     Connection: connection,
+    CompletionMode: options.completionMode ?? EVENT_DEFAULTS.completionMode,
+    CompletionTable: options.completionTableName ?? null,
+    StatementNamePrefix: options.statementNamePrefix ?? null,
+    EventFallbackSeconds: options.eventFallbackSeconds ?? EVENT_DEFAULTS.eventFallbackSeconds,
   };
 
   const credentials: Record<string, AslJson> =
@@ -146,8 +174,15 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     Output: {},
     Next: task.next,
   });
-  const submitTask = (resource: string): AslState =>
-    dataApiTask({ resource, args: jsonataField(SUBMIT_ARGUMENTS), errorVariable: 'apiError', onError: S.SUBMIT_FAILED, assign: SUBMIT_ASSIGN, next: S.WAIT_FOR_STATEMENT });
+  const submitTask = (resource: string, withEvent = false): AslState =>
+    dataApiTask({
+      resource,
+      args: jsonataField(SUBMIT_ARGUMENTS),
+      errorVariable: 'apiError',
+      onError: S.SUBMIT_FAILED,
+      assign: withEvent ? { ...SUBMIT_ASSIGN, ...EVENT_SUBMIT_ASSIGN } : SUBMIT_ASSIGN,
+      next: withEvent ? E.AWAIT : S.WAIT_FOR_STATEMENT,
+    });
   const statementId = { Id: jsonataField('$statementId') };
 
   const finishedEntry = { results: `$append($results, ${FINISHED_ENTRY})` };
@@ -181,6 +216,9 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     },
     [S.SUBMIT]: submitTask(RESOURCE.executeStatement),
     [S.SUBMIT_BATCH]: submitTask(RESOURCE.batchExecuteStatement),
+    [E.SUBMIT]: submitTask(RESOURCE.executeStatement, true),
+    [E.SUBMIT_BATCH]: submitTask(RESOURCE.batchExecuteStatement, true),
+    [E.AWAIT]: awaitCompletionState(),
     [S.WAIT_FOR_STATEMENT]: { Type: 'Wait', Seconds: jsonataField('$waitSeconds'), Next: S.DESCRIBE },
     [S.DESCRIBE]: dataApiTask({
       resource: RESOURCE.describeStatement,
@@ -195,6 +233,7 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
       Choices: [
         ...startNextItemRules('$index + 1', "$status = 'FINISHED'", finishedEntry),
         { Condition: jsonataField("$status = 'ABORTED'"), Next: S.QUERY_ABORTED },
+        ...eventRetryRules(fields(RETRY_ASSIGN)),
         {
           Condition: jsonataField("$status = 'FAILED' and $retryable and $item.Batch"),
           Assign: fields(RETRY_ASSIGN),
@@ -203,12 +242,14 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
         { Condition: jsonataField("$status = 'FAILED' and $retryable"), Assign: fields(RETRY_ASSIGN), Next: S.WAIT_BEFORE_RESUBMIT },
         { Condition: jsonataField("$status = 'FAILED'"), Next: S.QUERY_FAILED },
         { Condition: jsonataField('$timedOut'), Next: S.CANCEL },
+        eventRunningRule(),
         { Condition: jsonataField("$status in ['SUBMITTED', 'PICKED', 'STARTED']"), Next: S.WAIT_FOR_STATEMENT },
       ],
       Default: S.STATUS_CHECK_FAILED,
     },
     [S.WAIT_BEFORE_RESUBMIT]: { Type: 'Wait', Seconds: jsonataField('$sleep'), Next: S.SUBMIT },
     [S.WAIT_BEFORE_BATCH_RESUBMIT]: { Type: 'Wait', Seconds: jsonataField('$sleep'), Next: S.SUBMIT_BATCH },
+    ...eventWaitStates(),
     [S.CANCEL]: dataApiTask({
       resource: RESOURCE.cancelStatement,
       args: statementId,

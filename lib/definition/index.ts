@@ -21,3 +21,4 @@ export {
   STRETCH_AFTER_POLLS,
   DATA_API_MAX_RUNTIME_SECONDS,
 } from './history-budget';
+export * from './event';

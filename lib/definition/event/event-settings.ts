@@ -1,0 +1,24 @@
+/** Deploy-time settings of the event completion mode, shared by the build-time checks and the run-time checks. */
+import type { CompletionMode } from '../options';
+
+export const COMPLETION_MODES: readonly CompletionMode[] = ['poll', 'event'];
+
+export const EVENT_DEFAULTS = {
+  completionMode: 'poll' as CompletionMode,
+  /** An hour: a lost event costs at most an hour of latency, and a 24-hour statement re-arms 24 times (312 events). */
+  eventFallbackSeconds: 3600,
+} as const;
+
+/**
+ * Bounds of `eventFallbackSeconds`. Each expiry costs one Await + DescribeStatement + CheckStatus (13 history
+ * events); at 300 s a statement running the Data API's full 24 h re-arms 288 times (3,744 events), which leaves
+ * room for 1,000 quick statements in the same execution.
+ */
+export const EVENT_FALLBACK_RANGE = { min: 300, max: 86_400 } as const;
+
+/** `<prefix>/<execution name ≤ 80>/<index ≤ 4 digits>/<attempt ≤ 5 digits>/` stays far inside StatementName's 500. */
+export const STATEMENT_NAME_PREFIX_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
+export const STATEMENT_NAME_PREFIX_REQUIREMENT = '1-100 letters, digits, ".", "_" or "-"';
+
+/** The Data API limit on StatementName. */
+export const MAX_STATEMENT_NAME_LENGTH = 500;
