@@ -139,8 +139,8 @@ export class RedshiftQueryStepFunction extends Construct {
         deploymentId,
         resultsRoleArn,
         tags,
-        createRole: (id, suffix, description, trust) => this.createRole(id, suffix, description, trust),
-        attachPolicy: (id, role, statements) => this.attachPolicy(id, role, statements),
+        createRole: (id, suffix, description, trust) => this.createRole(`Companions${id}`, suffix, description, trust),
+        attachPolicy: (id, role, statements) => this.attachPolicy(`Companions${id}`, role, statements),
       },
       { eventMode, cancelOnStop },
     );
