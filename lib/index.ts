@@ -44,5 +44,11 @@ export type {
   CellValue,
   FetchStatementResultsOptions,
 } from './local-run';
+export { LocalCloud, SfnApiError } from './local-cloud';
+export type { LocalCloudOptions, CloudUsage, SettleReport, DescribeExecutionResponse } from './local-cloud';
+export { LocalEventBridge, EventBridgeError, matchesEventPattern, parseEventPattern, InvalidEventPatternError } from './eventbridge';
+export type { EventBridgeEvent, EventPattern, EventFaults, RuleTarget, DeliveryRecord } from './eventbridge';
+export { DynamoDbEmulator, DynamoDbError } from './dynamodb-emulator';
+export type { AttributeValue, TableDefinition, DynamoDbUsage } from './dynamodb-emulator';
 export { runCli, makeProgram, ExitCode } from './cli';
 export { RedshiftQueryModuleStack, addModuleStacks, MODULE_VARIABLES, MODULE_OUTPUTS } from './module';

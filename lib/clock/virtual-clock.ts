@@ -63,6 +63,11 @@ export class VirtualClock implements Clock {
     this.current += Math.max(0, ms);
   }
 
+  /** Number of `hold`s in progress (real asynchronous work during which time stands still). */
+  get pendingHolds(): number {
+    return this.holds;
+  }
+
   /** Number of timers waiting; useful to assert that nothing was left sleeping. */
   get pendingTimers(): number {
     return this.timers.length;

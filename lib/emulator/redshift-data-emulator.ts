@@ -220,7 +220,8 @@ export class RedshiftDataEmulator implements ServiceEmulator {
       const now = this.clock.now();
       const matching = [...this.records.values()]
         .filter((record) => record.identity === identity && this.isRetained(record, now))
-        .filter((record) => r.Status === undefined || r.Status === 'ALL' || statusAt(record, now) === r.Status)
+        // "By default, only finished statements are shown" (API reference): no Status means FINISHED.
+        .filter((record) => r.Status === 'ALL' || statusAt(record, now) === (r.Status ?? 'FINISHED'))
         .filter((record) => r.StatementName === undefined || (record.request.StatementName ?? '').startsWith(r.StatementName))
         .filter((record) => r.ClusterIdentifier === undefined || record.target.ClusterIdentifier === r.ClusterIdentifier)
         .filter((record) => r.WorkgroupName === undefined || record.target.WorkgroupName === r.WorkgroupName)

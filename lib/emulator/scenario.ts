@@ -4,6 +4,7 @@
  * naming its JSON path, so a typo never silently disables a fault.
  */
 import { readFile } from 'node:fs/promises';
+import { EventFaults, parseEventFaults } from '../eventbridge';
 import { REDSHIFT_DATA_ERROR_NAMES, RedshiftDataErrorName, ScenarioError } from './errors';
 
 const OPERATION_NAMES = [
@@ -69,6 +70,11 @@ export interface Scenario {
   readonly statements?: readonly StatementRule[];
   /** Every matching rule is checked in order; the first that fires throws. @default [] */
   readonly api?: readonly ApiFaultRule[];
+  /**
+   * Delivery of status-change events through the local EventBridge (event mode): delay, loss, duplicates. Applied
+   * by `LocalCloud` (pass `eventFaults: scenario.events`); the emulator alone ignores it. @default - delivered at once, never lost
+   */
+  readonly events?: EventFaults;
 }
 
 type Json = unknown;
@@ -160,7 +166,7 @@ function editDistance(a: string, b: string): number {
 /** Checks a parsed JSON scenario; `source` (a file name) prefixes error messages. */
 export function parseScenario(json: unknown, source?: string): Scenario {
   const r = new Reader(source);
-  const root = r.object(json, '$', ['defaultDurationSeconds', 'defaultQueuedSeconds', 'maxActiveStatements', 'statements', 'api']);
+  const root = r.object(json, '$', ['defaultDurationSeconds', 'defaultQueuedSeconds', 'maxActiveStatements', 'statements', 'api', 'events']);
   const scenario: {
     -readonly [K in keyof Scenario]: Scenario[K];
   } = {};
@@ -174,6 +180,7 @@ export function parseScenario(json: unknown, source?: string): Scenario {
   if (statements) scenario.statements = statements.map((rule, i) => parseStatementRule(r, rule, `$.statements[${i}]`));
   const api = r.array(root.api, '$.api');
   if (api) scenario.api = api.map((rule, i) => parseApiRule(r, rule, `$.api[${i}]`));
+  if (root.events !== undefined) scenario.events = parseEventFaults(root.events, '$.events', (path, problem) => r.fail(path, problem));
   return scenario;
 }
 

@@ -77,10 +77,11 @@ export const StatesErrors = {
 export class ExecutionTerminated extends Error {
   override readonly name = 'ExecutionTerminated';
   constructor(
-    readonly status: 'FAILED' | 'TIMED_OUT',
-    readonly error: string,
-    override readonly cause: string,
+    readonly status: 'FAILED' | 'TIMED_OUT' | 'ABORTED',
+    /** Undefined only for ABORTED without a StopExecution error. */
+    readonly error: string | undefined,
+    override readonly cause: string | undefined,
   ) {
-    super(`${error}: ${cause}`);
+    super(`${error ?? status}: ${cause ?? ''}`);
   }
 }

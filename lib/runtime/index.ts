@@ -1,6 +1,17 @@
 export * from './types';
-export { runExecution, RUN_DEFAULTS } from './run-execution';
-export type { StateMachineDefinition } from './run-execution';
+export { runExecution, RUN_DEFAULTS, prepareDefinition, executionArnFor } from './run-execution';
+export type { StateMachineDefinition, PreparedDefinition } from './run-execution';
+export {
+  TaskTokens,
+  SfnCallbackError,
+  SfnCallbackErrorName,
+  SendTaskSuccessRequest,
+  SendTaskFailureRequest,
+  SendTaskHeartbeatRequest,
+  OutstandingTaskToken,
+} from './callbacks/task-tokens';
+export { createSfnService, SfnAction } from './callbacks/sfn-service';
+export { integrationPattern, IntegrationPattern } from './callbacks/integration-pattern';
 export {
   DefinitionValidationError,
   UnsupportedDefinitionError,

@@ -1,7 +1,9 @@
 /** `runExecution`: validates and compiles a definition, then runs one execution to its end on a clock. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { validateDefinition } from '../asl-validation';
+import { expressDiagnostics } from './callbacks/integration-pattern';
+import { TaskTokens } from './callbacks/task-tokens';
 import { Clock, createClock } from '../clock';
 import { compileDefinition } from './engine/compile-definition';
 import { Execution, ExecutionIdentity, Lane } from './engine/execution';
@@ -12,7 +14,7 @@ import { TaskDispatcher } from './engine/task-dispatch';
 import { VariableScope } from './engine/variables';
 import { DefinitionValidationError, ExecutionTerminated, InvalidExecutionInputError, StatesError, StatesErrors } from './errors';
 import { createRootVariables } from './jsonata/expression';
-import type { ExecutionResult, ExecutionStatus, RunOptions } from './types';
+import type { ExecutionResult, ExecutionStatus, RunOptions, StateMachineType, StopExecutionReason } from './types';
 
 /** A state machine definition: an ASL object, or its JSON text. */
 export type StateMachineDefinition = Readonly<Record<string, unknown>> | string;
@@ -22,7 +24,25 @@ export const RUN_DEFAULTS = {
   roleArn: 'arn:aws:iam::123456789012:role/LocalStepFunctionsRole',
   maxHistoryEvents: 25_000,
   region: 'us-east-1',
+  /** Express workflows run for at most 5 minutes. */
+  expressMaxSeconds: 300,
 } as const;
+
+/** A definition checked once by {@link prepareDefinition}: run it many times with `skipValidation: true`. */
+export type PreparedDefinition = Readonly<Record<string, unknown>>;
+
+/**
+ * Parses and validates a definition for a state machine type once (what CreateStateMachine checks), so a local cloud
+ * can start many executions of it without validating each time; the compiled form is cached on the returned object.
+ * @throws DefinitionValidationError as runExecution does, and for `.sync`/`.waitForTaskToken` in an EXPRESS machine
+ */
+export function prepareDefinition(definition: StateMachineDefinition | unknown, type: StateMachineType = 'STANDARD'): PreparedDefinition {
+  const parsed = parseDefinition(definition);
+  const errors = [...validateDefinition(parsed).filter((d) => d.severity === 'ERROR'), ...expressDiagnostics(parsed, type)];
+  if (errors.length > 0) throw new DefinitionValidationError(errors);
+  compileDefinition(parsed);
+  return parsed;
+}
 
 /**
  * Runs one execution of a JSONata state machine and resolves with its outcome; an execution failure resolves with
@@ -33,8 +53,9 @@ export const RUN_DEFAULTS = {
  */
 export async function runExecution(definition: StateMachineDefinition | unknown, input?: unknown, options: RunOptions = {}): Promise<ExecutionResult> {
   const parsed = parseDefinition(definition);
+  const type = options.stateMachineType ?? 'STANDARD';
   if (!options.skipValidation) {
-    const errors = validateDefinition(parsed).filter((d) => d.severity === 'ERROR');
+    const errors = [...validateDefinition(parsed).filter((d) => d.severity === 'ERROR'), ...expressDiagnostics(parsed, type)];
     if (errors.length > 0) throw new DefinitionValidationError(errors);
   }
   const machine = compileDefinition(parsed);
@@ -43,10 +64,10 @@ export async function runExecution(definition: StateMachineDefinition | unknown,
 
   const clock: Clock = options.clock ?? options.emulator?.clock ?? createClock(options.timeScale);
   const identity = executionIdentity(options);
-  const history = new HistoryRecorder(clock, options.maxHistoryEvents ?? RUN_DEFAULTS.maxHistoryEvents, options.onEvent);
+  const history = new HistoryRecorder(clock, options.maxHistoryEvents ?? (type === 'EXPRESS' ? Infinity : RUN_DEFAULTS.maxHistoryEvents), options.onEvent);
   const random = options.random ?? Math.random;
   const startTime = clock.now();
-  const exec = new Execution(identity, clock, history, new TaskDispatcher(options), options, random, startTime, executionInput);
+  const exec = new Execution(identity, clock, history, new TaskDispatcher(options), options, random, startTime, executionInput, options.taskTokens ?? new TaskTokens());
   const stop = new AbortController();
   // Parallel branches and Map iterations all listen to it; they are not a leak.
   setMaxListeners(0, stop.signal);
@@ -59,8 +80,9 @@ export async function runExecution(definition: StateMachineDefinition | unknown,
   let cause: string | undefined;
   try {
     exec.record(lane, 'ExecutionStarted', { input: inputJson, roleArn: identity.roleArn, stateMachineArn: identity.stateMachineArn });
-    const run = runStates(exec, machine, executionInput, lane);
-    output = await (machine.timeoutSeconds ? raceExecutionTimeout(run, clock, machine.timeoutSeconds, stop) : run);
+    const run = raceStopSignal(runStates(exec, machine, executionInput, lane), options.stopSignal, stop);
+    const timeoutSeconds = type === 'EXPRESS' ? Math.min(machine.timeoutSeconds ?? Infinity, RUN_DEFAULTS.expressMaxSeconds) : machine.timeoutSeconds;
+    output = await (timeoutSeconds ? raceExecutionTimeout(run, clock, timeoutSeconds, stop, type === 'EXPRESS' && timeoutSeconds === RUN_DEFAULTS.expressMaxSeconds && !machine.timeoutSeconds) : run);
     status = 'SUCCEEDED';
     history.recordFinal('ExecutionSucceeded', { output: exec.json(output) });
   } catch (failure) {
@@ -70,7 +92,7 @@ export async function runExecution(definition: StateMachineDefinition | unknown,
     const details: Record<string, unknown> = {};
     if (error !== undefined) details.error = error;
     if (cause !== undefined) details.cause = cause;
-    history.recordFinal(status === 'TIMED_OUT' ? 'ExecutionTimedOut' : 'ExecutionFailed', details);
+    history.recordFinal(status === 'TIMED_OUT' ? 'ExecutionTimedOut' : status === 'ABORTED' ? 'ExecutionAborted' : 'ExecutionFailed', details);
   }
   const stopTime = clock.now();
   return {
@@ -115,14 +137,28 @@ function serialiseInput(input: unknown): string {
   return json;
 }
 
-function executionIdentity(options: RunOptions): ExecutionIdentity {
+/**
+ * The ARN of an execution: `...:execution:<machine>:<name>` for Standard, `...:express:<machine>:<name>:<id>` for
+ * Express (AWS adds a random id; here it is derived from the name, so it is stable for a given name).
+ */
+export function executionArnFor(options: Pick<RunOptions, 'roleArn' | 'stateMachineName' | 'stateMachineType'> & { readonly executionName: string }): string {
   const roleArn = options.roleArn ?? RUN_DEFAULTS.roleArn;
   const account = /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] ?? '123456789012';
   const stateMachineName = options.stateMachineName ?? RUN_DEFAULTS.stateMachineName;
+  const base = `arn:aws:states:${RUN_DEFAULTS.region}:${account}`;
+  if (options.stateMachineType !== 'EXPRESS') return `${base}:execution:${stateMachineName}:${options.executionName}`;
+  const hex = createHash('sha256').update(options.executionName).digest('hex');
+  return `${base}:express:${stateMachineName}:${options.executionName}:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function executionIdentity(options: RunOptions): ExecutionIdentity {
+  const roleArn = options.roleArn ?? RUN_DEFAULTS.roleArn;
+  const stateMachineName = options.stateMachineName ?? RUN_DEFAULTS.stateMachineName;
   const executionName = options.executionName ?? randomUUID();
   const region = RUN_DEFAULTS.region;
+  const account = /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] ?? '123456789012';
   return {
-    executionArn: `arn:aws:states:${region}:${account}:execution:${stateMachineName}:${executionName}`,
+    executionArn: executionArnFor({ roleArn, stateMachineName, executionName, ...(options.stateMachineType ? { stateMachineType: options.stateMachineType } : {}) }),
     executionName,
     stateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:${stateMachineName}`,
     stateMachineName,
@@ -132,12 +168,15 @@ function executionIdentity(options: RunOptions): ExecutionIdentity {
 }
 
 /** Execution-level `TimeoutSeconds`: the execution ends TIMED_OUT (States.Timeout) when the clock reaches it. */
-async function raceExecutionTimeout(run: Promise<unknown>, clock: Clock, seconds: number, stop: AbortController): Promise<unknown> {
+async function raceExecutionTimeout(run: Promise<unknown>, clock: Clock, seconds: number, stop: AbortController, expressLimit = false): Promise<unknown> {
   const timer = new AbortController();
   run.catch(() => undefined);
   const expired = clock.sleep(seconds * 1000, AbortSignal.any([timer.signal, stop.signal])).then(
     () => {
-      throw new ExecutionTerminated('TIMED_OUT', StatesErrors.Timeout, `The execution did not finish within its TimeoutSeconds (${seconds} s).`);
+      const cause = expressLimit
+        ? `The Express execution did not finish within the 5-minute Express workflow limit (${seconds} s).`
+        : `The execution did not finish within its TimeoutSeconds (${seconds} s).`;
+      throw new ExecutionTerminated('TIMED_OUT', StatesErrors.Timeout, cause);
     },
     () => new Promise<never>(() => undefined),
   );
@@ -148,8 +187,32 @@ async function raceExecutionTimeout(run: Promise<unknown>, clock: Clock, seconds
   }
 }
 
+/** StopExecution: when `stopSignal` aborts, the execution ends ABORTED at once, whatever its states are doing. */
+async function raceStopSignal(run: Promise<unknown>, stopSignal: AbortSignal | undefined, stop: AbortController): Promise<unknown> {
+  if (!stopSignal) return run;
+  run.catch(() => undefined);
+  let onAbort!: () => void;
+  const stopped = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      const reason = (stopSignal.reason ?? {}) as StopExecutionReason;
+      const terminated = new ExecutionTerminated('ABORTED', typeof reason.error === 'string' ? reason.error : undefined, typeof reason.cause === 'string' ? reason.cause : undefined);
+      stop.abort(terminated);
+      reject(terminated);
+    };
+    if (stopSignal.aborted) onAbort();
+    else stopSignal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([run, stopped]);
+  } finally {
+    stopSignal.removeEventListener('abort', onAbort);
+  }
+}
+
 function describeFailure(failure: unknown): { status: ExecutionStatus; error?: string; cause?: string } {
-  if (failure instanceof ExecutionTerminated) return { status: failure.status, error: failure.error, cause: failure.cause };
+  if (failure instanceof ExecutionTerminated) {
+    return { status: failure.status, ...(failure.error !== undefined ? { error: failure.error } : {}), ...(failure.cause !== undefined ? { cause: failure.cause } : {}) };
+  }
   if (failure instanceof StatesError) {
     // A Fail state without Error/Cause fails the execution without them, as on AWS.
     return { status: 'FAILED', ...(failure.error ? { error: failure.error } : {}), ...(failure.cause ? { cause: failure.cause } : {}) };

@@ -4,7 +4,19 @@
  */
 import type { Clock } from '../clock';
 
-export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
+import type { TaskTokens } from './callbacks/task-tokens';
+
+/** `ABORTED` only happens through {@link RunOptions.stopSignal} (StopExecution). */
+export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+/** Standard (exactly once, up to a year, callbacks allowed) or Express (at most 5 minutes, no `.sync`/`.waitForTaskToken`). */
+export type StateMachineType = 'STANDARD' | 'EXPRESS';
+
+/** What StopExecution records: both optional, as in the AWS API (`error` up to 256, `cause` up to 32,768 characters). */
+export interface StopExecutionReason {
+  readonly error?: string;
+  readonly cause?: string;
+}
 
 /** What a Task handler learns about the call it serves. */
 export interface TaskInvocation {
@@ -22,6 +34,12 @@ export interface TaskInvocation {
   readonly clock: Clock;
   /** Aborted when the Task times out (TimeoutSeconds / HeartbeatSeconds) or the execution stops. */
   readonly signal: AbortSignal;
+  /**
+   * The task token of a `.waitForTaskToken` Task (the same value as `$states.context.Task.Token`): the handler is
+   * called once with the evaluated Arguments, its result becomes the `TaskSubmitted` output, and the state then
+   * waits for SendTaskSuccess/Failure on the execution's {@link TaskTokens}.
+   */
+  readonly taskToken?: string;
 }
 
 /**
@@ -74,6 +92,23 @@ export interface RunOptions {
   readonly onEvent?: (event: HistoryEvent) => void;
   /** Skip the static validation that runs before execution. @default false */
   readonly skipValidation?: boolean;
+  /**
+   * STANDARD or EXPRESS. EXPRESS refuses `.sync`/`.waitForTaskToken` resources before running (AWS's
+   * `SCHEMA_VALIDATION_FAILED` message), caps the execution at 5 minutes (TIMED_OUT, States.Timeout) and
+   * has no 25,000-event history limit. @default 'STANDARD'
+   */
+  readonly stateMachineType?: StateMachineType;
+  /**
+   * Where `.waitForTaskToken` Tasks register their tokens; share one between executions (the local cloud does) so
+   * one execution's `aws-sdk:sfn:sendTaskSuccess` reaches another. @default a registry of this execution's own
+   */
+  readonly taskTokens?: TaskTokens;
+  /**
+   * StopExecution: aborting it ends the execution ABORTED at once (history `ExecutionAborted`, outstanding task
+   * tokens invalidated, running task handlers see their `signal` aborted). A reason shaped as
+   * {@link StopExecutionReason} is recorded as the ExecutionAborted `error`/`cause`. @default never stopped
+   */
+  readonly stopSignal?: AbortSignal;
 }
 
 /** One entry of the execution history, with AWS's event type names. */

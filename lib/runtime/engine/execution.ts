@@ -1,5 +1,6 @@
 /** Per-execution state shared by every state handler: identity, clock, history, counters, task dispatch. */
 import type { Clock } from '../../clock';
+import type { TaskTokens } from '../callbacks/task-tokens';
 import type { RuntimeHooks } from '../jsonata/sfn-functions';
 import type { HistoryEvent, RunOptions } from '../types';
 import type { EventChain, HistoryRecorder } from './history';
@@ -43,6 +44,8 @@ export class Execution implements RuntimeHooks {
     readonly random: () => number,
     readonly startTime: number,
     input: unknown,
+    /** Where `.waitForTaskToken` Tasks register their tokens. */
+    readonly taskTokens: TaskTokens,
   ) {
     this.contextExecution = Object.freeze({
       Id: identity.executionArn,

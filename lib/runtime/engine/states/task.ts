@@ -3,6 +3,9 @@
  * HeartbeatSeconds enforced on the clock, and records TaskScheduled/Started/Succeeded/Failed/TimedOut.
  */
 import { MAX_TASK_SECONDS } from '../../../asl-validation';
+import { awaitCallback, CallbackFailure } from '../../callbacks/await-callback';
+import { handlerResource, integrationPattern } from '../../callbacks/integration-pattern';
+import type { IssuedTaskToken } from '../../callbacks/task-tokens';
 import { StatesError, StatesErrors } from '../../errors';
 import { evaluateTemplate, Template } from '../../jsonata/template';
 import type { TaskInvocation } from '../../types';
@@ -12,6 +15,19 @@ import type { StateOutcome, StateRun } from '../state-run';
 import { taskErrorFrom } from '../task-dispatch';
 
 export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
+  if (integrationPattern(run.state.resource) !== 'callback') return runTaskAttempt(run);
+  // `.waitForTaskToken`: each attempt has its own token, valid only while this attempt waits.
+  const issued = run.exec.taskTokens.issue(run.exec.identity.executionArn, run.state.name, run.exec.now());
+  run.taskToken = issued.token;
+  try {
+    return await runTaskAttempt(run, issued);
+  } finally {
+    issued.close();
+    run.taskToken = undefined;
+  }
+}
+
+async function runTaskAttempt(run: StateRun<TaskState>, issued?: IssuedTaskToken): Promise<StateOutcome> {
   const { state, exec, lane } = run;
   const env = run.env();
   const args = state.arguments ? await evaluateTemplate(state.arguments, env) : run.input;
@@ -35,12 +51,12 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
   exec.record(lane, 'TaskScheduled', scheduled);
   if (isOverPayloadLimit(parameters)) throw failed(run, dataLimitExceeded(`The Arguments payload of the task '${state.name}'`, parameters), 'TaskFailed', resourceDetails);
 
-  const invoke = exec.dispatcher.resolve(state.resource);
+  const invoke = exec.dispatcher.resolve(issued ? handlerResource(state.resource) : state.resource);
   if (!invoke) throw failed(run, exec.dispatcher.describeMissing(state.resource, state.name), 'TaskFailed', resourceDetails);
   exec.record(lane, 'TaskStarted', resourceDetails);
 
-  const limit = timeLimit(timeoutSeconds, heartbeatSeconds);
-  const controller = limit ? new AbortController() : undefined;
+  const limit = issued ? undefined : timeLimit(timeoutSeconds, heartbeatSeconds);
+  const controller = limit || issued ? new AbortController() : undefined;
   const invocation: TaskInvocation = {
     resource: state.resource,
     stateName: state.name,
@@ -50,20 +66,43 @@ export async function runTask(run: StateRun<TaskState>): Promise<StateOutcome> {
     executionName: exec.identity.executionName,
     retryCount: run.retryCount,
     clock: exec.clock,
-    signal: limit ? controller!.signal : lane.signal,
+    signal: controller ? controller.signal : lane.signal,
+    ...(issued ? { taskToken: issued.token } : {}),
   };
   let result: unknown;
   try {
     // A JSON copy: a handler that mutates its arguments cannot touch the definition's constants or state data.
     // Promise.resolve: a plain-JavaScript handler may return a value instead of a promise.
     const call = Promise.resolve(invoke(typeof args === 'object' && args !== null ? JSON.parse(parameters) : args, invocation));
-    result = limit ? await withTimeLimit(run, call, limit, controller!) : await call;
+    if (issued) {
+      result = await awaitCallback({
+        clock: exec.clock,
+        stateName: state.name,
+        call,
+        issued,
+        ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+        ...(heartbeatSeconds !== undefined ? { heartbeatSeconds } : {}),
+        laneSignal: lane.signal,
+        controller: controller!,
+        onSubmitted: (submitted) => exec.record(lane, 'TaskSubmitted', { ...resourceDetails, output: submitted === undefined ? 'null' : JSON.stringify(submitted) }),
+      });
+    } else result = limit ? await withTimeLimit(run, call, limit, controller!) : await call;
   } catch (thrown) {
     if (thrown instanceof StatesError && thrown.recorded) throw thrown;
     if (lane.signal.aborted && thrown === lane.signal.reason) throw thrown;
+    if (thrown instanceof CallbackFailure) {
+      // SendTaskFailure: the history shows exactly what was sent, no field for what was not.
+      exec.record(lane, 'TaskFailed', {
+        ...resourceDetails,
+        ...(thrown.sentError !== undefined ? { error: thrown.sentError } : {}),
+        ...(thrown.sentCause !== undefined ? { cause: thrown.sentCause } : {}),
+      });
+      thrown.recorded = true;
+      throw thrown;
+    }
     const error = taskErrorFrom(thrown, state.resource);
     const timedOut = error.error === StatesErrors.Timeout || error.error === StatesErrors.HeartbeatTimeout;
-    throw failed(run, error, timedOut && limit ? 'TaskTimedOut' : 'TaskFailed', resourceDetails);
+    throw failed(run, error, timedOut && (limit || issued) ? 'TaskTimedOut' : 'TaskFailed', resourceDetails);
   }
 
   let resultJson: string;
