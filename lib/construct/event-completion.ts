@@ -9,7 +9,7 @@ import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { Construct } from 'constructs';
-import { buildCleanupDefinition, buildRelayDefinition, COMPLETION_TABLE } from '../definition';
+import { buildCleanupDefinition, buildRelayDefinition, COMPLETION_TABLE, executionStoppedPattern, statementEventPattern } from '../definition';
 import {
   buildCleanupRolePolicies,
   buildCompanionStarterPolicies,
@@ -32,13 +32,6 @@ export interface CompanionContext {
   readonly createRole: (id: string, suffix: string, description: string, trust: readonly PolicyStatement[]) => IamRole;
   readonly attachPolicy: (id: string, role: IamRole, statements: readonly PolicyStatement[]) => IamRolePolicy;
 }
-
-/** The source and detail-type of the Data API's statement events. @see https://docs.aws.amazon.com/redshift/latest/mgmt/data-api-monitoring-events.html */
-export const STATEMENT_EVENT = { source: 'aws.redshift-data', detailType: 'Redshift Data Statement Status Change' } as const;
-/** @see https://docs.aws.amazon.com/step-functions/latest/dg/eventbridge-integration.html */
-export const EXECUTION_EVENT = { source: 'aws.states', detailType: 'Step Functions Execution Status Change' } as const;
-/** Execution ends that can leave a statement running (SUCCEEDED cannot). */
-export const STOPPED_STATUSES = ['ABORTED', 'TIMED_OUT', 'FAILED'] as const;
 
 /** Name of the completion table of a deployment. */
 export function completionTableName(deploymentId: string): string {
@@ -101,11 +94,7 @@ export class EventCompanions extends Construct {
       const rule = new CloudwatchEventRule(this, 'StatementEventRule', {
         namePrefix: `${context.namePrefix}statements-`,
         description: 'Redshift Data status changes of this deployment\'s statements, to the relay machine',
-        eventPattern: toTerraformJson({
-          source: [STATEMENT_EVENT.source],
-          'detail-type': [STATEMENT_EVENT.detailType],
-          detail: { statementName: [{ prefix: `${context.deploymentId}/` }] },
-        }),
+        eventPattern: toTerraformJson(statementEventPattern(context.deploymentId)),
         tags: context.tags,
       });
       targets.push({ rule, machine: relay, id: 'StatementEventTarget' });
@@ -119,11 +108,7 @@ export class EventCompanions extends Construct {
       const rule = new CloudwatchEventRule(this, 'ExecutionStoppedRule', {
         namePrefix: `${context.namePrefix}stopped-`,
         description: 'Executions of the state machine that stopped, timed out or failed, to the cleanup machine',
-        eventPattern: toTerraformJson({
-          source: [EXECUTION_EVENT.source],
-          'detail-type': [EXECUTION_EVENT.detailType],
-          detail: { stateMachineArn: [stateMachineArn], status: [...STOPPED_STATUSES] },
-        }),
+        eventPattern: toTerraformJson(executionStoppedPattern(stateMachineArn)),
         tags: context.tags,
       });
       targets.push({ rule, machine: cleanup, id: 'ExecutionStoppedTarget' });

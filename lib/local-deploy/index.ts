@@ -1,0 +1,1 @@
+export { deployLocally, LocalDeployment, LocalDeploymentOptions } from './deploy-locally';
