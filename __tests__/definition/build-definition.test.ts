@@ -76,7 +76,7 @@ describe('buildDefinition', () => {
         CompletionMode: 'poll',
         CompletionTable: null,
         StatementNamePrefix: null,
-        EventFallbackSeconds: 3600,
+        EventFallbackSeconds: 7200,
       },
     });
     for (const value of ['12345', '23456.5', '3.25', '45678', '321', 'UNIQUE_PATTERN', '67890', 'cluster-unique', 'database_unique', 'user_unique']) {
@@ -98,7 +98,7 @@ describe('buildDefinition', () => {
       CompletionMode: 'poll',
       CompletionTable: null,
       StatementNamePrefix: null,
-      EventFallbackSeconds: 3600,
+      EventFallbackSeconds: 7200,
     });
   });
 

@@ -42,8 +42,7 @@ function secondsTaken(result: ExecutionResult): number {
 
 describe('the event wakes the waiting execution', () => {
   test('one callback wait per statement, no polling; the output is the poll mode output', async () => {
-    // 3,500 s: a statement ending exactly at the 3,600 s fallback would race the timer (either way it completes).
-    const scenario = { statements: [{ match: 'long', durationSeconds: 3500 }] };
+    const scenario = { statements: [{ match: 'long', durationSeconds: 3607 }] };
     const input = ['select 1 as long', 'select 2'];
     const event = await runner.run(input, { scenario, executionName: 'same-name' });
     const poll = await runner.run(input, { scenario, executionName: 'same-name', deploy: { completionMode: 'poll' } });
@@ -59,8 +58,8 @@ describe('the event wakes the waiting execution', () => {
     ]);
     expect(relayEndings(event)).toEqual([`SUCCEEDED:${RELAY_STATE_NAMES.WOKEN}`, `SUCCEEDED:${RELAY_STATE_NAMES.WOKEN}`]);
     // Detected when the statement ended, not at the next poll.
-    expect(secondsTaken(event.result)).toBe(3501);
-    expect(secondsTaken(poll.result)).toBeGreaterThan(3501);
+    expect(secondsTaken(event.result)).toBe(3608);
+    expect(secondsTaken(poll.result)).toBeGreaterThan(3608);
 
     const withoutIds = (result: ExecutionResult) => (result.output as Record<string, unknown>[]).map(({ StatementId: _id, ...entry }) => entry);
     expect(withoutIds(event.result)).toEqual(withoutIds(poll.result));

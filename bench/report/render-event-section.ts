@@ -28,7 +28,7 @@ export function renderEventSection(scenarios: readonly ScenarioComparison[], his
       `the local cloud, one virtual clock. **Assumed event delay: ${ASSUMED_EVENT_DELAY_SECONDS} s** from a statement's end to ` +
       'the relay\'s start (Redshift\'s emission delay is undocumented and unmeasured; EventBridge adds ~0.5 s); the detection ' +
       'latency column is that assumption plus the DescribeStatement after the wake-up. A lost event costs at most ' +
-      '`eventFallbackSeconds` (3,600 s by default) of latency.',
+      '`eventFallbackSeconds` (7,200 s by default) of latency.',
     `- Event-mode cost includes the companions at published us-east-1 prices: Express $${PRICES.expressRequest * 1e6} per million ` +
       `requests + $${PRICES.expressGbSecond} per GB-s at 64 MB in 100 ms steps, DynamoDB on-demand $${PRICES.dynamoDbWriteUnit * 1e6} per ` +
       'million write units (2 per statement: token, completion), EventBridge AWS service events free. Companion share: ' +

@@ -109,7 +109,7 @@ export interface RedshiftQueryStepFunctionProps {
   /**
    * In event mode, seconds an execution waits for the event before it checks the statement itself (then waits
    * again): the longest a lost event can delay the next query. 300 to 86400.
-   * @default 3600
+   * @default 7200
    */
   readonly eventFallbackSeconds?: number;
   /**

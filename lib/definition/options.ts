@@ -50,7 +50,7 @@ export interface DefinitionOptions {
   /**
    * In event mode, seconds an execution waits for the event before it checks with one DescribeStatement (and then
    * waits again); bounds the detection latency when an event is lost. 300 to 86400.
-   * @default 3600
+   * @default 7200
    */
   readonly eventFallbackSeconds?: number;
 }

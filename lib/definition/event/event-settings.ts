@@ -5,8 +5,12 @@ export const COMPLETION_MODES: readonly CompletionMode[] = ['poll', 'event'];
 
 export const EVENT_DEFAULTS = {
   completionMode: 'poll' as CompletionMode,
-  /** An hour: a lost event costs at most an hour of latency, and a 24-hour statement re-arms 24 times (312 events). */
-  eventFallbackSeconds: 3600,
+  /**
+   * Two hours: a lost event (rare: the Data API documents event delivery) delays the next query at most 2 h; a
+   * statement of up to 2 h (the 1-hour bench query: 3,607 s) never re-arms, and a 24-hour one re-arms 12 times
+   * (156 history events).
+   */
+  eventFallbackSeconds: 7200,
 } as const;
 
 /**
