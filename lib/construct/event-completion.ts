@@ -69,7 +69,6 @@ export class EventCompanions extends Construct {
     this.policyConfig = {
       accountId: context.accountId,
       completionTableArn: this.table?.arn ?? '',
-      stateMachineArnPattern: '',
       relayArnPattern: machineArnPattern('relay-'),
       cleanupArnPattern: machineArnPattern('cleanup-'),
       resultsRoleArn: context.resultsRoleArn,
@@ -82,7 +81,7 @@ export class EventCompanions extends Construct {
 
   /** Creates the machines and rules once the main state machine exists. */
   attachTo(stateMachineArn: string): void {
-    const config: EventPolicyConfig = { ...this.policyConfig, stateMachineArnPattern: stateMachineArn };
+    const config = this.policyConfig;
     const { context } = this;
     const targets: { rule: CloudwatchEventRule; machine: SfnStateMachine; id: string }[] = [];
 

@@ -16,8 +16,6 @@ export interface EventPolicyConfig {
   readonly accountId: string;
   /** ARN of the completion table. */
   readonly completionTableArn: string;
-  /** Exact ARN (or ArnLike pattern) of the main state machine: the only one whose tasks the relay may complete. */
-  readonly stateMachineArnPattern: string;
   /** ArnLike patterns of the relay and cleanup machines, for their roles' trust. */
   readonly relayArnPattern: string;
   readonly cleanupArnPattern: string;
@@ -54,7 +52,7 @@ export function buildCompletionTableAccess(completionTableArn: string): PolicySt
   ];
 }
 
-/** The relay records completions in the table and completes tasks of the main state machine: nothing else. */
+/** The relay records completions in the table and sends task success: nothing else. */
 export function buildRelayRolePolicies(config: EventPolicyConfig): { trust: PolicyStatement[]; policy: PolicyStatement[] } {
   return {
     trust: trustStepFunctions(config, config.relayArnPattern),
@@ -67,10 +65,12 @@ export function buildRelayRolePolicies(config: EventPolicyConfig): { trust: Poli
         docUrl: DOC.dynamoDbActions,
       },
       {
-        sid: 'WakeExecutionsOfThisStateMachine',
+        // SendTaskSuccess supports no resource-level permissions (service authorization reference: no resource
+        // types); the token is the capability, and the relay only sends tokens read from its own table.
+        sid: 'WakeWaitingExecutions',
         effect: 'Allow',
         actions: ['states:SendTaskSuccess'],
-        resources: [config.stateMachineArnPattern],
+        resources: ['*'],
         docUrl: DOC.sfnActions,
       },
     ],
