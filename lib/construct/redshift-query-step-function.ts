@@ -81,9 +81,10 @@ export class RedshiftQueryStepFunction extends Construct {
     this.props = props;
     this.namePrefix = props.namePrefix ?? PROP_DEFAULTS.namePrefix;
     const completionMode = props.completionMode ?? PROP_DEFAULTS.completionMode;
-    const eventMode = completionMode === 'event';
-    const cancelOnStop = props.cancelOnStop ?? PROP_DEFAULTS.cancelOnStop;
-    if (eventMode) checkEventModeTarget(this.node.path, props, this);
+    // A mode chosen at plan time (a token) gets the event resources: idle, the table and the relay cost nothing.
+    const eventMode = completionMode === 'event' || Token.isUnresolved(completionMode);
+    const cancelOnStop = Token.isUnresolved(props.cancelOnStop) || (props.cancelOnStop ?? PROP_DEFAULTS.cancelOnStop);
+    if (completionMode === 'event') checkEventModeTarget(this.node.path, props, this);
     // Statement names carry it: the event rule and the cleanup machine find this deployment's statements by it.
     const deploymentId = deploymentIdOf(this, this.namePrefix, props.stateMachineName);
     const tags = props.tags;
