@@ -7,8 +7,8 @@ export const EVENT_DEFAULTS = {
   completionMode: 'poll' as CompletionMode,
   /**
    * Two hours: a lost event (rare: the Data API documents event delivery) delays the next query at most 2 h; a
-   * statement of up to 2 h (the 1-hour bench query: 3,607 s) never re-arms, and a 24-hour one re-arms 12 times
-   * (156 history events).
+   * statement of up to 2 h (the 1-hour bench query: 3,607 s) never re-arms, and a 24-hour one re-arms 11 times
+   * (143 history events).
    */
   eventFallbackSeconds: 7200,
 } as const;
