@@ -98,21 +98,15 @@ export class DynamoDbEmulator implements ServiceEmulator {
 
   async updateItem(request: UpdateItemRequest): Promise<WriteItemResponse> {
     return this.logged('UpdateItem', request, () => {
-      const table = this.table(request.TableName);
-      const key = this.checkKey(table, request.Key);
-      const context = newContext(request);
-      const condition = request.ConditionExpression !== undefined ? parseCondition(request.ConditionExpression, context) : undefined;
-      const actions = request.UpdateExpression !== undefined ? parseUpdate(request.UpdateExpression, context) : { set: [], remove: [] };
-      checkAllUsed(context, request);
-      for (const path of [...actions.set.map((a) => a.path), ...actions.remove]) {
-        if (table.keyNames.includes(path[0] as string)) {
-          throw new DynamoDbError('ValidationException', `One or more parameter values were invalid: Cannot update attribute ${path[0]}. This attribute is part of the key`);
+      const { table, key, old, returnValues, parsed: actions } = this.conditionalWrite(request, request.Key, ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW'], (context, table) => {
+        const parsed = request.UpdateExpression !== undefined ? parseUpdate(request.UpdateExpression, context) : { set: [], remove: [] };
+        for (const path of [...parsed.set.map((a) => a.path), ...parsed.remove]) {
+          if (table.keyNames.includes(path[0] as string)) {
+            throw new DynamoDbError('ValidationException', `One or more parameter values were invalid: Cannot update attribute ${path[0]}. This attribute is part of the key`);
+          }
         }
-      }
-      const returnValues = request.ReturnValues ?? 'NONE';
-      checkReturnValues(returnValues, ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW']);
-      const old = this.current(table, key);
-      this.checkCondition(condition, old, request.ReturnValuesOnConditionCheckFailure);
+        return parsed;
+      });
       // Every value is computed from the old item, then applied: `SET a = b, b = a` swaps.
       const values = actions.set.map((a) => ({ path: a.path, value: operandValue(a.value, old)! }));
       let next: Record<string, AttributeValue> = { ...(old ?? request.Key) };
@@ -126,15 +120,7 @@ export class DynamoDbEmulator implements ServiceEmulator {
 
   async putItem(request: PutItemRequest): Promise<WriteItemResponse> {
     return this.logged('PutItem', request, () => {
-      const table = this.table(request.TableName);
-      const key = this.checkKey(table, request.Item);
-      const context = newContext(request);
-      const condition = request.ConditionExpression !== undefined ? parseCondition(request.ConditionExpression, context) : undefined;
-      checkAllUsed(context, request);
-      const returnValues = request.ReturnValues ?? 'NONE';
-      checkReturnValues(returnValues, ['NONE', 'ALL_OLD']);
-      const old = this.current(table, key);
-      this.checkCondition(condition, old);
+      const { table, key, old, returnValues } = this.conditionalWrite(request, request.Item, ['NONE', 'ALL_OLD']);
       this.store(table, key, { ...request.Item });
       return returnValues === 'ALL_OLD' && old ? { Attributes: old } : {};
     });
@@ -142,15 +128,7 @@ export class DynamoDbEmulator implements ServiceEmulator {
 
   async deleteItem(request: DeleteItemRequest): Promise<WriteItemResponse> {
     return this.logged('DeleteItem', request, () => {
-      const table = this.table(request.TableName);
-      const key = this.checkKey(table, request.Key);
-      const context = newContext(request);
-      const condition = request.ConditionExpression !== undefined ? parseCondition(request.ConditionExpression, context) : undefined;
-      checkAllUsed(context, request);
-      const returnValues = request.ReturnValues ?? 'NONE';
-      checkReturnValues(returnValues, ['NONE', 'ALL_OLD']);
-      const old = this.current(table, key);
-      this.checkCondition(condition, old);
+      const { table, key, old, returnValues } = this.conditionalWrite(request, request.Key, ['NONE', 'ALL_OLD']);
       table.items.delete(key);
       this.counts.writeRequestUnits += writeUnits(old, undefined);
       return returnValues === 'ALL_OLD' && old ? { Attributes: old } : {};
@@ -230,6 +208,29 @@ export class DynamoDbEmulator implements ServiceEmulator {
       return undefined;
     }
     return item;
+  }
+
+  /**
+   * What every write does first, in AWS's order: table, key, expressions (and `parse` for the update expression),
+   * unused placeholders, ReturnValues, then the condition against the current item.
+   */
+  private conditionalWrite<T = undefined>(
+    request: (UpdateItemRequest | PutItemRequest | DeleteItemRequest) & { ReturnValuesOnConditionCheckFailure?: string },
+    keyItem: Item,
+    allowedReturnValues: readonly ReturnValue[],
+    parse?: (context: ExpressionContext, table: Table) => T,
+  ): { table: Table; key: string; old: Item | undefined; returnValues: ReturnValue; parsed: T } {
+    const table = this.table(request.TableName);
+    const key = this.checkKey(table, keyItem);
+    const context = newContext(request);
+    const condition = request.ConditionExpression !== undefined ? parseCondition(request.ConditionExpression, context) : undefined;
+    const parsed = parse ? parse(context, table) : (undefined as T);
+    checkAllUsed(context, request);
+    const returnValues = request.ReturnValues ?? 'NONE';
+    checkReturnValues(returnValues, allowedReturnValues);
+    const old = this.current(table, key);
+    this.checkCondition(condition, old, request.ReturnValuesOnConditionCheckFailure);
+    return { table, key, old, returnValues, parsed };
   }
 
   private checkCondition(condition: ReturnType<typeof parseCondition> | undefined, old: Item | undefined, returnOnFailure?: string): void {

@@ -92,8 +92,9 @@ function matchFilter(filter: Readonly<Record<string, unknown>>, present: boolean
     case 'numeric':
       return leaves.some((v) => typeof v === 'number' && numericMatches(operand as readonly unknown[], v));
     case 'anything-but':
-      // Matches when the field has a value and none of its values is excluded.
-      return leaves.length > 0 && leaves.every((v) => !anythingButExcludes(operand, v));
+      // Event Ruler flattens arrays into separate values and a field matches when any value does, so an array
+      // matches anything-but as soon as one element is not excluded (unconfirmed on AWS for arrays).
+      return leaves.some((v) => !anythingButExcludes(operand, v));
     default:
       return false;
   }
@@ -196,6 +197,7 @@ function validateMatcher(matcher: unknown, path: string): void {
     case 'wildcard':
       if (typeof operand !== 'string') throw new InvalidEventPatternError('wildcard match pattern must be a string', here);
       if (operand.includes('**')) throw new InvalidEventPatternError('consecutive wildcard characters are not allowed', here);
+      if (/\\(?![*\\])/.test(operand.replace(/\\[*\\]/g, ''))) throw new InvalidEventPatternError('a backslash may only escape * or \\ in a wildcard', here);
       return;
     case 'exists':
       if (typeof operand !== 'boolean') throw new InvalidEventPatternError('exists match pattern must be either true or false', here);

@@ -103,6 +103,8 @@ export class LocalCloud {
   private readonly services: AwsServiceHandler[];
   private readonly newId: () => string;
   private readonly unsubscribe?: () => void;
+  /** History events recorded by every execution so far: settle() watches it to see whether anything still moves. */
+  private historyEvents = 0;
 
   constructor(private readonly options: LocalCloudOptions = {}) {
     this.clock = options.clock ?? options.redshiftData?.clock ?? new VirtualClock();
@@ -158,7 +160,11 @@ export class LocalCloud {
     try {
       prepared = prepareDefinition(request.definition, type);
     } catch (error) {
-      if (error instanceof DefinitionValidationError) throw new SfnApiError('InvalidDefinition', `Invalid State Machine Definition: '${error.message}'`);
+      if (error instanceof DefinitionValidationError) {
+        // AWS's form: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: <message> at <location>'".
+        const problems = error.errors.map((d) => `${d.code}: ${d.message}${d.location ? ` at ${d.location}` : ''}`).join(', ');
+        throw new SfnApiError('InvalidDefinition', `Invalid State Machine Definition: '${problems}'`);
+      }
       throw error;
     }
     const roleArn = request.roleArn ?? `arn:aws:iam::${this.accountId}:role/LocalStepFunctionsRole`;
@@ -201,7 +207,10 @@ export class LocalCloud {
       stopSignal: stop.signal,
       skipValidation: true,
       ...(this.options.random ? { random: this.options.random } : {}),
-      onEvent: (event) => history.push(event),
+      onEvent: (event) => {
+        history.push(event);
+        this.historyEvents++;
+      },
     };
     const run: Run = {
       machine,
@@ -347,9 +356,7 @@ export class LocalCloud {
   }
 
   private eventCount(): number {
-    let count = this.eventBridge.deliveries.length;
-    for (const run of this.runs.values()) count += run.history.length;
-    return count;
+    return this.eventBridge.deliveries.length + this.historyEvents;
   }
 
   private async deliver(delivery: EventDelivery): Promise<void> {

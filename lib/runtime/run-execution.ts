@@ -3,7 +3,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { validateDefinition } from '../asl-validation';
 import { expressDiagnostics } from './callbacks/integration-pattern';
-import { TaskTokens } from './callbacks/task-tokens';
 import { Clock, createClock } from '../clock';
 import { compileDefinition } from './engine/compile-definition';
 import { Execution, ExecutionIdentity, Lane } from './engine/execution';
@@ -51,7 +50,9 @@ export function prepareDefinition(definition: StateMachineDefinition | unknown, 
  * @throws UnsupportedDefinitionError for a JSONPath state or a Distributed Map
  * @throws InvalidExecutionInputError when the input is not JSON or is over 256 KiB
  */
-export async function runExecution(definition: StateMachineDefinition | unknown, input?: unknown, options: RunOptions = {}): Promise<ExecutionResult> {
+export async function runExecution(definition: StateMachineDefinition | unknown, input?: unknown, runOptions: RunOptions = {}): Promise<ExecutionResult> {
+  // Express workflows keep no execution history, so AWS's 25,000-event limit does not apply to them.
+  const options = runOptions.stateMachineType === 'EXPRESS' && runOptions.maxHistoryEvents === undefined ? { ...runOptions, maxHistoryEvents: Infinity } : runOptions;
   const parsed = parseDefinition(definition);
   const type = options.stateMachineType ?? 'STANDARD';
   if (!options.skipValidation) {
@@ -64,10 +65,10 @@ export async function runExecution(definition: StateMachineDefinition | unknown,
 
   const clock: Clock = options.clock ?? options.emulator?.clock ?? createClock(options.timeScale);
   const identity = executionIdentity(options);
-  const history = new HistoryRecorder(clock, options.maxHistoryEvents ?? (type === 'EXPRESS' ? Infinity : RUN_DEFAULTS.maxHistoryEvents), options.onEvent);
+  const history = new HistoryRecorder(clock, options.maxHistoryEvents ?? RUN_DEFAULTS.maxHistoryEvents, options.onEvent);
   const random = options.random ?? Math.random;
   const startTime = clock.now();
-  const exec = new Execution(identity, clock, history, new TaskDispatcher(options), options, random, startTime, executionInput, options.taskTokens ?? new TaskTokens());
+  const exec = new Execution(identity, clock, history, new TaskDispatcher(options), options, random, startTime, executionInput);
   const stop = new AbortController();
   // Parallel branches and Map iterations all listen to it; they are not a leak.
   setMaxListeners(0, stop.signal);

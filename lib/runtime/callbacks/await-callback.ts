@@ -41,7 +41,7 @@ export function awaitCallback(wait: CallbackWait): Promise<unknown> {
       if (abortHandler) controller.abort(error);
       reject(error);
     };
-    const onLaneAbort = () => fail(laneSignal.reason);
+    const onLaneAbort = () => fail(laneSignal.reason, true);
     if (laneSignal.aborted) return onLaneAbort();
     laneSignal.addEventListener('abort', onLaneAbort, { once: true });
 

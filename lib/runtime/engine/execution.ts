@@ -1,6 +1,6 @@
 /** Per-execution state shared by every state handler: identity, clock, history, counters, task dispatch. */
 import type { Clock } from '../../clock';
-import type { TaskTokens } from '../callbacks/task-tokens';
+import { TaskTokens } from '../callbacks/task-tokens';
 import type { RuntimeHooks } from '../jsonata/sfn-functions';
 import type { HistoryEvent, RunOptions } from '../types';
 import type { EventChain, HistoryRecorder } from './history';
@@ -29,6 +29,8 @@ export class Execution implements RuntimeHooks {
   /** Billed state transitions: one per state entered, plus one per retry. */
   transitions = 0;
   readonly variableBudget: VariableBudget = { totalBytes: 0 };
+  /** Where `.waitForTaskToken` Tasks register their tokens: the run options' registry, else one of this execution's own. */
+  readonly taskTokens: TaskTokens;
   /** `$states.context.Execution` and `.StateMachine`: fixed for the whole execution, shared by every context. */
   readonly contextExecution: Readonly<Record<string, unknown>>;
   readonly contextStateMachine: Readonly<Record<string, unknown>>;
@@ -44,9 +46,8 @@ export class Execution implements RuntimeHooks {
     readonly random: () => number,
     readonly startTime: number,
     input: unknown,
-    /** Where `.waitForTaskToken` Tasks register their tokens. */
-    readonly taskTokens: TaskTokens,
   ) {
+    this.taskTokens = options.taskTokens ?? new TaskTokens();
     this.contextExecution = Object.freeze({
       Id: identity.executionArn,
       Input: input,

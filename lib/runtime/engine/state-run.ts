@@ -18,11 +18,8 @@ export interface StateOutcome {
 export class StateRun<S extends CompiledState = CompiledState> {
   /** Retries made so far (`$states.context.State.RetryCount`). */
   retryCount = 0;
-  /** The task token of this attempt of a `.waitForTaskToken` Task (`$states.context.Task.Token`). */
-  taskToken: string | undefined;
   private context: Record<string, unknown> | undefined;
   private contextRetryCount = -1;
-  private contextTaskToken: string | undefined;
 
   constructor(
     readonly exec: Execution,
@@ -33,19 +30,30 @@ export class StateRun<S extends CompiledState = CompiledState> {
     readonly enteredTime: number,
   ) {}
 
+  /** The task token of this attempt of a `.waitForTaskToken` Task (`$states.context.Task.Token`). */
+  get taskToken(): string | undefined {
+    return this.token;
+  }
+
+  set taskToken(token: string | undefined) {
+    this.token = token;
+    this.context = undefined;
+  }
+
+  private token: string | undefined;
+
   /** `$states.context`, rebuilt only when the retry count changed. */
   contextObject(): Record<string, unknown> {
-    if (this.context === undefined || this.contextRetryCount !== this.retryCount || this.contextTaskToken !== this.taskToken) {
+    if (this.context === undefined || this.contextRetryCount !== this.retryCount) {
       const context: Record<string, unknown> = {
         Execution: this.exec.contextExecution,
         State: { EnteredTime: new Date(this.enteredTime).toISOString(), Name: this.state.name, RetryCount: this.retryCount },
         StateMachine: this.exec.contextStateMachine,
       };
       if (this.lane.mapItem) context.Map = { Item: this.lane.mapItem };
-      if (this.taskToken !== undefined) context.Task = { Token: this.taskToken };
+      if (this.token !== undefined) context.Task = { Token: this.token };
       this.context = context;
       this.contextRetryCount = this.retryCount;
-      this.contextTaskToken = this.taskToken;
     }
     return this.context;
   }
