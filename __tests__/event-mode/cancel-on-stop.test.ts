@@ -8,6 +8,7 @@ import type { LocalCloud } from '../../lib/local-cloud';
 import { CloudRunner, executionsOf } from './helpers/event-cloud';
 
 const runner = new CloudRunner();
+beforeAll(() => runner.warmUp(), 180_000);
 afterAll(() => runner.close());
 
 /** Stops the execution `seconds` after it started, on the cloud's clock. */

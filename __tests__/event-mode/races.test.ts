@@ -8,6 +8,7 @@ import type { ExecutionResult } from '../../lib/runtime';
 import { CloudRunner, executionsOf, statesEntered, type CloudRun } from './helpers/event-cloud';
 
 const runner = new CloudRunner();
+beforeAll(() => runner.warmUp(), 180_000);
 afterAll(() => runner.close());
 
 const FALLBACK = 300;
@@ -126,6 +127,8 @@ describe('races', () => {
     expect(run.result.status).toBe('SUCCEEDED');
     expect(awaitEndings(run.result)).toEqual(['fallback', 'fallback']);
     expect(relayEndings(run)).toEqual([`SUCCEEDED:${RELAY_STATE_NAMES.STALE_TOKEN}`, `SUCCEEDED:${RELAY_STATE_NAMES.STALE_TOKEN}`]);
+    const outputs = executionsOf(run, run.deployment.relayArn).map((execution) => JSON.parse(execution.output!));
+    expect(outputs.map((output) => [output.woken, output.staleToken])).toEqual([[false, 'Sfn.TaskTimedOutException'], [false, 'Sfn.TaskTimedOutException']]);
   });
 
   test('a statement still running at the fallback: the execution waits again with a fresh token and the event wakes it', async () => {

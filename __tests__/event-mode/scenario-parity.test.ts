@@ -8,6 +8,7 @@ import { SCENARIOS } from '../../bench/scenarios/catalog';
 import { CloudRunner } from './helpers/event-cloud';
 
 const runner = new CloudRunner();
+beforeAll(() => runner.warmUp(), 180_000);
 afterAll(() => runner.close());
 
 /** Status, error, cause and output with StatementIds replaced by their order of appearance. */

@@ -31,6 +31,11 @@ export class CloudRunner {
   private readonly engine = new PgliteEngine();
   private readonly emulators: RedshiftDataEmulator[] = [];
 
+  /** Starts the embedded database (seconds, more on a busy machine) outside any test's timeout. */
+  async warmUp(): Promise<void> {
+    await this.engine.database('dev');
+  }
+
   /** Deploys, starts one execution of the main machine, and runs the clock until nothing can move. */
   async run(input: unknown, setup: CloudSetup = {}): Promise<CloudRun> {
     const { cloud, emulator, deployment } = this.deploy(setup);

@@ -70,13 +70,19 @@ export function buildRelayDefinition(options: RelayDefinitionOptions): AslDefini
         Resource: RELAY_RESOURCES.sendTaskSuccess,
         Arguments: { TaskToken: '{% $states.input.token %}', Output: '{% $string($states.input.detail) %}' },
         Retry: [{ ErrorEquals: RETRYABLE_SFN_ERRORS, IntervalSeconds: 1, MaxAttempts: 6, BackoffRate: 2, MaxDelaySeconds: 20, JitterStrategy: 'FULL' }],
-        Catch: [{ ErrorEquals: STALE_TOKEN_ERRORS, Next: R.STALE_TOKEN }],
+        Catch: [
+          {
+            ErrorEquals: STALE_TOKEN_ERRORS,
+            Output: '{% {"statementId": $states.input.detail.statementId, "woken": false, "staleToken": $states.errorOutput.Error} %}',
+            Next: R.STALE_TOKEN,
+          },
+        ],
         Output: '{% {"statementId": $states.input.detail.statementId, "woken": true} %}',
         Next: R.WOKEN,
       },
       [R.WOKEN]: { Type: 'Succeed' },
       [R.NOBODY_WAITING]: { Type: 'Succeed', Output: `{% {"statementId": $states.input.detail.statementId, "woken": false} %}` },
-      [R.STALE_TOKEN]: { Type: 'Succeed', Output: '{% {"woken": false, "staleToken": $states.input.Error} %}' },
+      [R.STALE_TOKEN]: { Type: 'Succeed' },
     },
   };
 }
