@@ -553,7 +553,7 @@ describe('events, waits, sessions, listing', () => {
       'detail-type': 'Redshift Data Statement Status Change',
       source: 'aws.redshift-data',
       account: '123456789012',
-      time: new Date(t0 + 1000).toISOString(),
+      time: new Date(t0 + 1000).toISOString().replace('.000Z', 'Z'),
       region: 'us-east-1',
       resources: ['arn:aws:redshift:us-east-1:123456789012:cluster:analytics'],
       detail: {
@@ -568,8 +568,8 @@ describe('events, waits, sessions, listing', () => {
     });
     await clock.sleep(60_000);
     expect(events.map((e) => [e.detail.statementId, e.detail.state, e.time])).toEqual([
-      [fast.Id, 'FINISHED', new Date(t0 + 1000).toISOString()],
-      [slow.Id, 'FINISHED', new Date(t0 + 30_000).toISOString()],
+      [fast.Id, 'FINISHED', '2026-01-01T00:00:01Z'],
+      [slow.Id, 'FINISHED', '2026-01-01T00:00:30Z'],
     ]);
     await emulator.cancelStatement({ Id: hang.Id }, ROLE_A);
     expect(events[2]).toMatchObject({

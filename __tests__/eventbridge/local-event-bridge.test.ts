@@ -39,11 +39,15 @@ describe('LocalEventBridge', () => {
 
   test('Input, InputPath and InputTransformer shape what the target receives', async () => {
     const { events, delivered, settle } = bridge();
+    expect(() => events.putTargets({ Rule: 'done', Targets: ['a', 'b', 'c', 'd', 'e'].map((Id) => ({ Id, Arn: 'x' })) })).toThrow(/at most 5/);
+    events.removeTargets({ Rule: 'done', Ids: ['relay'] });
     events.putTargets({
       Rule: 'done',
       Targets: [
         { Id: 'constant', Arn: 'x', Input: '{"fixed":true}' },
         { Id: 'path', Arn: 'x', InputPath: '$.detail' },
+        { Id: 'plain', Arn: 'x', InputTransformer: { InputPathsMap: { state: '$.detail.state' }, InputTemplate: 'statement is <state>, quoted "<state>"' } },
+        { Id: 'envelope', Arn: 'x', InputTransformer: { InputTemplate: '{"event": <aws.events.event>, "full": <aws.events.event.json>}' } },
         {
           Id: 'transformed',
           Arn: 'x',
@@ -56,6 +60,11 @@ describe('LocalEventBridge', () => {
     const byTarget = Object.fromEntries(delivered.map((d) => [d.target.Id, d.input]));
     expect(JSON.parse(byTarget.constant!)).toEqual({ fixed: true });
     expect(JSON.parse(byTarget.path!)).toEqual(statementEvent('deploy1/q"uote\\${x}').detail);
+    expect(byTarget.plain).toBe('statement is FINISHED, quoted "FINISHED"');
+    const envelope = JSON.parse(byTarget.envelope!);
+    expect(envelope.event).not.toHaveProperty('detail');
+    expect(envelope.event.source).toBe('aws.redshift-data');
+    expect(envelope.full.detail.state).toBe('FINISHED');
     expect(JSON.parse(byTarget.transformed!)).toEqual({ sid: 'id-deploy1/q"uote\\${x}', label: 'name=deploy1/q"uote\\${x}', gone: null, rule: 'done' });
   });
 
@@ -77,6 +86,7 @@ describe('LocalEventBridge', () => {
     expect(() => events.putRule({ Name: 'bad', EventPattern: { source: 'aws.redshift-data' } })).toThrow(/InvalidEventPatternException|Event pattern is not valid/);
     expect(() => events.putTargets({ Rule: 'absent', Targets: [] })).toThrow(/Rule absent does not exist/);
     expect(() => events.putTargets({ Rule: 'done', Targets: [{ Id: 'x', Arn: 'x', Input: '{}', InputPath: '$' }] })).toThrow(/only one of Input, InputPath and InputTransformer/);
+    expect(() => events.putTargets({ Rule: 'done', Targets: [{ Id: 'x', Arn: 'x', InputTransformer: { InputPathsMap: { id: 'detail.id' }, InputTemplate: '<id>' } }] })).toThrow(/id: 'detail.id' is not a JSON path/);
   });
 
   test('scenario faults: delay, loss of the first N matching events, duplicates', async () => {

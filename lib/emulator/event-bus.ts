@@ -20,7 +20,7 @@ export interface StatementStatusChangeEvent {
   readonly 'detail-type': 'Redshift Data Statement Status Change';
   readonly source: 'aws.redshift-data';
   readonly account: string;
-  /** ISO 8601 time of the status change, on the emulator's clock. */
+  /** ISO 8601 time of the status change, on the emulator's clock, to the second (`2026-01-01T00:00:01Z`). */
   readonly time: string;
   readonly region: string;
   /** The cluster (or workgroup) ARN. */

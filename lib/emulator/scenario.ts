@@ -4,8 +4,10 @@
  * naming its JSON path, so a typo never silently disables a fault.
  */
 import { readFile } from 'node:fs/promises';
-import { EventFaults, parseEventFaults } from '../eventbridge';
 import { REDSHIFT_DATA_ERROR_NAMES, RedshiftDataErrorName, ScenarioError } from './errors';
+
+// Event delivery faults are EventBridge's business; the scenario file only carries them.
+import { EventFaults, parseEventFaults } from '../eventbridge';
 
 const OPERATION_NAMES = [
   'ExecuteStatement',

@@ -1,5 +1,6 @@
 /** Builds the Data API's EventBridge event for a statement that reached its final status. */
 import { createHash, randomUUID } from 'node:crypto';
+import { isoSeconds } from '../eventbridge';
 import type { StatementStatusChangeEvent } from './event-bus';
 import { isTerminal, RETENTION_MS, StatementRecord, statusAt } from './statement-record';
 
@@ -21,7 +22,8 @@ export function statusChangeEvent(record: StatementRecord, now: number, region: 
     'detail-type': 'Redshift Data Statement Status Change',
     source: 'aws.redshift-data',
     account: accountId,
-    time: new Date(now).toISOString(),
+    // EventBridge times have second precision ("2020-10-01T21:14:26Z" in AWS's example event).
+    time: isoSeconds(now),
     region,
     resources: [resource],
     detail: {

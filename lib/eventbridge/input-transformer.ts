@@ -1,8 +1,9 @@
 /**
  * Target input: the whole event, constant `Input`, `InputPath`, or an `InputTransformer` whose `<variable>`
- * placeholders are replaced by values read from the event (inside a JSON string: the text, escaped; elsewhere:
- * the JSON value). Predefined variables: aws.events.event(.json), aws.events.rule-arn, aws.events.rule-name,
- * aws.events.event.ingestion-time.
+ * placeholders are replaced by values read from the event: inside a JSON string, the text (escaped); elsewhere in a
+ * JSON template, the JSON value; in a plain-text template, the text itself. Predefined variables (EventBridge user
+ * guide, "Input transformation"): aws.events.event (the event without `detail`), aws.events.event.json (the whole
+ * event), aws.events.rule-arn, aws.events.rule-name, aws.events.event.ingestion-time.
  */
 import { readJsonPath } from './json-path';
 import type { EventBridgeEvent, RuleTarget } from './types';
@@ -21,13 +22,14 @@ export function targetInput(target: RuleTarget, event: EventBridgeEvent, rule: R
 
 function transform(template: string, paths: Readonly<Record<string, string>>, event: EventBridgeEvent, rule: RuleIdentity): string {
   const values: Record<string, unknown> = {
-    'aws.events.event': event,
+    'aws.events.event': withoutDetail(event),
     'aws.events.event.json': event,
     'aws.events.rule-arn': rule.ruleArn,
     'aws.events.rule-name': rule.ruleName,
     'aws.events.event.ingestion-time': event.time,
   };
   for (const [name, path] of Object.entries(paths)) values[name] = readJsonPath(event, path);
+  const jsonTemplate = /^\s*[{[]/.test(template);
   let out = '';
   let inString = false;
   for (let i = 0; i < template.length; i++) {
@@ -39,7 +41,8 @@ function transform(template: string, paths: Readonly<Record<string, string>>, ev
       if (name && Object.prototype.hasOwnProperty.call(values, name)) {
         const value = values[name];
         if (inString) out += value === undefined ? '' : JSON.stringify(typeof value === 'string' ? value : JSON.stringify(value)).slice(1, -1);
-        else out += value === undefined ? 'null' : JSON.stringify(value);
+        else if (jsonTemplate) out += value === undefined ? 'null' : JSON.stringify(value);
+        else out += value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
         i = end;
         continue;
       }
@@ -47,4 +50,9 @@ function transform(template: string, paths: Readonly<Record<string, string>>, ev
     out += c;
   }
   return out;
+}
+
+function withoutDetail(event: EventBridgeEvent): Omit<EventBridgeEvent, 'detail'> {
+  const { detail: _detail, ...rest } = event;
+  return rest;
 }

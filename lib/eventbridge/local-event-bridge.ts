@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { type Clock, seededRandom } from '../clock';
 import { InvalidEventPatternError, matchesEventPattern, parseEventPattern } from './event-pattern';
 import { targetInput } from './input-transformer';
+import { readJsonPath } from './json-path';
 import type {
   DeliveryRecord,
   EventBridgeEvent,
@@ -115,9 +116,19 @@ export class LocalEventBridge {
           throw new EventBridgeError('ValidationException', `Target ${target.Id} of rule ${rule.name}: Input must be valid JSON text`);
         }
       }
-      rule.targets.set(target.Id, target);
+      const paths = [...(target.InputPath !== undefined ? [['InputPath', target.InputPath]] : []), ...Object.entries(target.InputTransformer?.InputPathsMap ?? {})];
+      for (const [name, path] of paths) {
+        try {
+          readJsonPath({}, path!);
+        } catch (error) {
+          throw new EventBridgeError('ValidationException', `Target ${target.Id} of rule ${rule.name}: ${name}: ${(error as Error).message}`);
+        }
+      }
     }
-    if (rule.targets.size > MAX_TARGETS_PER_RULE) throw new EventBridgeError('LimitExceededException', `Rule ${rule.name} has more than ${MAX_TARGETS_PER_RULE} targets`);
+    const ids = new Set([...rule.targets.keys(), ...request.Targets.map((t) => t.Id)]);
+    // Checked before anything changes: a refused request leaves the rule as it was.
+    if (ids.size > MAX_TARGETS_PER_RULE) throw new EventBridgeError('LimitExceededException', `Rule ${rule.name} would have ${ids.size} targets; a rule has at most ${MAX_TARGETS_PER_RULE}`);
+    for (const target of request.Targets) rule.targets.set(target.Id, target);
     return { FailedEntryCount: 0 };
   }
 

@@ -15,6 +15,7 @@ import {
   DefinitionValidationError,
   executionArnFor,
   ExecutionResult,
+  HistoryEvent,
   prepareDefinition,
   PreparedDefinition,
   runExecution,
@@ -81,7 +82,7 @@ interface Run {
   readonly input: string;
   readonly startDate: number;
   readonly stop: AbortController;
-  readonly history: import('../runtime').HistoryEvent[];
+  readonly history: HistoryEvent[];
   result?: ExecutionResult;
   readonly done: Promise<ExecutionResult>;
 }
@@ -193,7 +194,7 @@ export class LocalCloud {
       throw new SfnApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
     }
     const stop = new AbortController();
-    const history: import('../runtime').HistoryEvent[] = [];
+    const history: HistoryEvent[] = [];
     const startDate = this.clock.now();
     const runOptions: RunOptions = {
       clock: this.clock,
@@ -203,6 +204,8 @@ export class LocalCloud {
       stateMachineName: machine.name,
       roleArn: machine.roleArn,
       stateMachineType: machine.type,
+      // Express keeps no execution history on AWS, so the 25,000-event limit does not apply.
+      ...(machine.type === 'EXPRESS' ? { maxHistoryEvents: Infinity } : {}),
       taskTokens: this.taskTokens,
       stopSignal: stop.signal,
       skipValidation: true,
@@ -234,9 +237,6 @@ export class LocalCloud {
   /** StopExecution: the execution ends ABORTED at once; its outstanding task tokens stop being valid. */
   stopExecution(request: StopExecutionRequest): { stopDate: Date } {
     const run = this.run(request.executionArn);
-    if (run.machine.type === 'EXPRESS') {
-      // AWS can stop Express executions too; kept for symmetry.
-    }
     if (!run.result) {
       const reason: StopExecutionReason = { ...(request.error !== undefined ? { error: request.error } : {}), ...(request.cause !== undefined ? { cause: request.cause } : {}) };
       run.stop.abort(reason);

@@ -1,6 +1,6 @@
 export * from './types';
-export { runExecution, RUN_DEFAULTS, prepareDefinition, executionArnFor } from './run-execution';
-export type { StateMachineDefinition, PreparedDefinition } from './run-execution';
+export { runExecution, RUN_DEFAULTS } from './run-execution';
+export type { StateMachineDefinition } from './run-execution';
 export {
   TaskTokens,
   SfnCallbackError,
@@ -21,6 +21,9 @@ export {
   StatesErrors,
 } from './errors';
 export { RETRY_DEFAULTS } from './engine/retry';
+// Callbacks, Express and the local cloud (issue 11).
+export { prepareDefinition, executionArnFor } from './run-execution';
+export type { PreparedDefinition } from './run-execution';
 export { MAX_PAYLOAD_BYTES } from './engine/payload';
 export { VARIABLE_LIMITS } from './engine/variables';
 export { servicePascalName } from './engine/task-dispatch';

@@ -50,9 +50,7 @@ export function prepareDefinition(definition: StateMachineDefinition | unknown, 
  * @throws UnsupportedDefinitionError for a JSONPath state or a Distributed Map
  * @throws InvalidExecutionInputError when the input is not JSON or is over 256 KiB
  */
-export async function runExecution(definition: StateMachineDefinition | unknown, input?: unknown, runOptions: RunOptions = {}): Promise<ExecutionResult> {
-  // Express workflows keep no execution history, so AWS's 25,000-event limit does not apply to them.
-  const options = runOptions.stateMachineType === 'EXPRESS' && runOptions.maxHistoryEvents === undefined ? { ...runOptions, maxHistoryEvents: Infinity } : runOptions;
+export async function runExecution(definition: StateMachineDefinition | unknown, input?: unknown, options: RunOptions = {}): Promise<ExecutionResult> {
   const parsed = parseDefinition(definition);
   const type = options.stateMachineType ?? 'STANDARD';
   if (!options.skipValidation) {

@@ -94,8 +94,8 @@ export interface RunOptions {
   readonly skipValidation?: boolean;
   /**
    * STANDARD or EXPRESS. EXPRESS refuses `.sync`/`.waitForTaskToken` resources before running (AWS's
-   * `SCHEMA_VALIDATION_FAILED` message), caps the execution at 5 minutes (TIMED_OUT, States.Timeout) and
-   * has no 25,000-event history limit. @default 'STANDARD'
+   * `SCHEMA_VALIDATION_FAILED` message) and caps the execution at 5 minutes (TIMED_OUT, States.Timeout); Express
+   * keeps no history on AWS, so pass `maxHistoryEvents: Infinity` too (the local cloud does). @default 'STANDARD'
    */
   readonly stateMachineType?: StateMachineType;
   /**
