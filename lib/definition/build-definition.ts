@@ -1,5 +1,12 @@
 import type { AslDefinition, AslJson, AslState } from './asl-types';
-import { REDSHIFT_QUERY_ERRORS, RETRYABLE_API_ERRORS } from './error-names';
+import {
+  CAUGHT_API_ERRORS,
+  MAX_THROTTLED_RETRIES,
+  REDSHIFT_QUERY_ERRORS,
+  RETRYABLE_API_ERRORS,
+  THROTTLING_CAUSE_PATTERN,
+  UNMODELLED_API_ERROR,
+} from './error-names';
 import {
   CAUSES,
   DESCRIBE_ASSIGN,
@@ -36,7 +43,7 @@ const RESOURCE = {
   cancelStatement: 'arn:aws:states:::aws-sdk:redshiftdata:cancelStatement',
 } as const;
 
-/** API-level retry: throttling and server-side errors only, with jittered exponential back-off. */
+/** API-level retry: server faults and capacity limits only, with jittered exponential back-off. */
 const API_RETRY: AslJson = [
   { ErrorEquals: [...RETRYABLE_API_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL' },
 ];
@@ -59,12 +66,19 @@ const INITIAL_VARIABLES: Record<string, AslJson> = {
   results: [],
   status: null,
   describe: null,
-  timedOut: false,
+  stopReason: null,
   retryable: false,
+  retryBudget: true,
   apiError: null,
+  apiCall: null,
+  throttles: 0,
   cancelError: null,
   ...EVENT_VARIABLES,
 };
+
+/** The Redshift Data tasks a throttled call goes back to, by the `apiCall` value their Catch assigns. */
+const THROTTLE_RETRY_TARGETS = [S.SUBMIT, S.SUBMIT_BATCH, E.SUBMIT, E.SUBMIT_BATCH, S.DESCRIBE] as const;
+const THROTTLED = `$apiError.Error = '${UNMODELLED_API_ERROR}' and $contains($apiError.Cause, /${THROTTLING_CAUSE_PATTERN}/i)`;
 
 function fields(expressions: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(expressions).map(([name, expression]) => [name, jsonataField(expression)]));
@@ -155,12 +169,18 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
   const credentials: Record<string, AslJson> =
     options.resultsRoleArn === undefined ? {} : { Credentials: { RoleArn: options.resultsRoleArn } };
 
-  /** A Redshift Data call: API errors left after {@link API_RETRY} are kept in `errorVariable` for the `onError` state. */
+  /**
+   * A Redshift Data call: API errors left after {@link API_RETRY} are kept in `errorVariable` for the `onError`
+   * state; `apiCall` (the task's own name) lets {@link S.CHECK_API_ERROR} send a throttled call back to it.
+   * `caught` lists the errors handled there: the others fail the execution in this task, where a redrive resumes.
+   */
   const dataApiTask = (task: {
+    name: string;
     resource: string;
     args: AslJson;
     errorVariable: 'apiError' | 'cancelError';
     onError: string;
+    caught: readonly string[];
     assign?: Record<string, string>;
     next: string;
   }): AslState => ({
@@ -169,17 +189,25 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     ...credentials,
     Arguments: task.args,
     Retry: API_RETRY,
-    Catch: [{ ErrorEquals: ['States.ALL'], Assign: { [task.errorVariable]: '{% $states.errorOutput %}' }, Next: task.onError }],
+    Catch: [
+      {
+        ErrorEquals: [...task.caught],
+        Assign: { [task.errorVariable]: '{% $states.errorOutput %}', ...(task.errorVariable === 'apiError' ? { apiCall: task.name } : {}) },
+        Next: task.onError,
+      },
+    ],
     ...(task.assign === undefined ? {} : { Assign: fields(task.assign) }),
     Output: {},
     Next: task.next,
   });
-  const submitTask = (resource: string, withEvent = false): AslState =>
+  const submitTask = (name: string, resource: string, withEvent = false): AslState =>
     dataApiTask({
+      name,
       resource,
       args: jsonataField(SUBMIT_ARGUMENTS),
       errorVariable: 'apiError',
-      onError: S.SUBMIT_FAILED,
+      onError: S.CHECK_API_ERROR,
+      caught: CAUGHT_API_ERRORS,
       assign: withEvent ? { ...SUBMIT_ASSIGN, ...EVENT_SUBMIT_ASSIGN } : SUBMIT_ASSIGN,
       next: withEvent ? E.AWAIT : S.WAIT_FOR_STATEMENT,
     });
@@ -214,17 +242,19 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
         ...startNextItemRules('0', undefined, {}),
       ],
     },
-    [S.SUBMIT]: submitTask(RESOURCE.executeStatement),
-    [S.SUBMIT_BATCH]: submitTask(RESOURCE.batchExecuteStatement),
-    [E.SUBMIT]: submitTask(RESOURCE.executeStatement, true),
-    [E.SUBMIT_BATCH]: submitTask(RESOURCE.batchExecuteStatement, true),
+    [S.SUBMIT]: submitTask(S.SUBMIT, RESOURCE.executeStatement),
+    [S.SUBMIT_BATCH]: submitTask(S.SUBMIT_BATCH, RESOURCE.batchExecuteStatement),
+    [E.SUBMIT]: submitTask(E.SUBMIT, RESOURCE.executeStatement, true),
+    [E.SUBMIT_BATCH]: submitTask(E.SUBMIT_BATCH, RESOURCE.batchExecuteStatement, true),
     [E.AWAIT]: awaitCompletionState(),
     [S.WAIT_FOR_STATEMENT]: { Type: 'Wait', Seconds: jsonataField('$waitSeconds'), Next: S.DESCRIBE },
     [S.DESCRIBE]: dataApiTask({
+      name: S.DESCRIBE,
       resource: RESOURCE.describeStatement,
       args: statementId,
       errorVariable: 'apiError',
-      onError: S.STATUS_CHECK_FAILED,
+      onError: S.CHECK_API_ERROR,
+      caught: CAUGHT_API_ERRORS,
       assign: DESCRIBE_ASSIGN,
       next: S.CHECK_STATUS,
     }),
@@ -241,7 +271,7 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
         },
         { Condition: jsonataField("$status = 'FAILED' and $retryable"), Assign: fields(RETRY_ASSIGN), Next: S.WAIT_BEFORE_RESUBMIT },
         { Condition: jsonataField("$status = 'FAILED'"), Next: S.QUERY_FAILED },
-        { Condition: jsonataField('$timedOut'), Next: S.CANCEL },
+        { Condition: jsonataField('$stopReason != null'), Next: S.CANCEL },
         eventRunningRule(),
         { Condition: jsonataField("$status in ['SUBMITTED', 'PICKED', 'STARTED']"), Next: S.WAIT_FOR_STATEMENT },
       ],
@@ -251,12 +281,38 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     [S.WAIT_BEFORE_BATCH_RESUBMIT]: { Type: 'Wait', Seconds: jsonataField('$sleep'), Next: S.SUBMIT_BATCH },
     ...eventWaitStates(),
     [S.CANCEL]: dataApiTask({
+      name: S.CANCEL,
       resource: RESOURCE.cancelStatement,
       args: statementId,
       errorVariable: 'cancelError',
       onError: S.QUERY_TIMED_OUT,
+      // Cancelling is best effort: whatever happens, the item fails with QueryTimedOut saying so.
+      caught: ['States.ALL'],
       next: S.QUERY_TIMED_OUT,
     }),
+    [S.CHECK_API_ERROR]: {
+      Type: 'Choice',
+      Comment: `Throttling (reported as ${UNMODELLED_API_ERROR}, like access denied) is retried; any other API error fails the item.`,
+      Choices: [
+        {
+          Condition: jsonataField(`${THROTTLED} and $throttles < ${MAX_THROTTLED_RETRIES}`),
+          Assign: { throttles: jsonataField('$throttles + 1') },
+          Next: S.WAIT_AFTER_THROTTLING,
+        },
+        { Condition: jsonataField(`$apiCall = '${S.DESCRIBE}'`), Next: S.STATUS_CHECK_FAILED },
+      ],
+      Default: S.SUBMIT_FAILED,
+    },
+    [S.WAIT_AFTER_THROTTLING]: {
+      Type: 'Wait',
+      Seconds: jsonataField('$max([1, $min([60, $ceil($random() * 2 * $power(2, $throttles))])])'),
+      Next: S.RETRY_API_CALL,
+    },
+    [S.RETRY_API_CALL]: {
+      Type: 'Choice',
+      Choices: THROTTLE_RETRY_TARGETS.map((target) => ({ Condition: jsonataField(`$apiCall = '${target}'`), Next: target })),
+      Default: S.SUBMIT_FAILED,
+    },
     [S.DONE]: { Type: 'Succeed', Output: jsonataField('$results') },
     [S.INVALID_INPUT]: fail(REDSHIFT_QUERY_ERRORS.INVALID_INPUT, CAUSES.invalidInput),
     [S.QUERY_FAILED]: fail(REDSHIFT_QUERY_ERRORS.QUERY_FAILED, CAUSES.queryFailed),
