@@ -43,11 +43,15 @@ describe('RedshiftQueryStepFunction', () => {
       statements.filter((s) => s.effect === 'Allow').flatMap((s) => s.actions as string[]);
 
     const resultsAllowed = allowed(statementsOf(json, resultsPolicy.policy));
+    // Plus ListStatements for the cancel-on-stop cleanup, which runs as the results role.
+    const dataApiActions = definitionActions.filter((action) => action.startsWith('redshift-data:'));
     expect(resultsAllowed.filter((action) => action.startsWith('redshift-data:')).sort()).toEqual(
-      [...new Set([...definitionActions, ...READER_EXTRAS])].sort(),
+      [...new Set([...dataApiActions, ...READER_EXTRAS, 'redshift-data:ListStatements'])].sort(),
     );
     expect(resultsAllowed.filter((action) => !action.startsWith('redshift-data:'))).toEqual(['redshift:GetClusterCredentials']);
-    expect(allowed(statementsOf(json, executionPolicy.policy))).toEqual(['sts:AssumeRole', ...LOG_DELIVERY_ACTIONS]);
+    // The event-mode callback task writes its token to the completion table with the execution role.
+    expect(definitionActions.filter((action) => !action.startsWith('redshift-data:'))).toEqual(['dynamodb:UpdateItem']);
+    expect(allowed(statementsOf(json, executionPolicy.policy))).toEqual(['sts:AssumeRole', ...LOG_DELIVERY_ACTIONS, 'dynamodb:UpdateItem']);
   });
 
   test('Redshift resources are scoped to the configured cluster, database and user', () => {

@@ -29,9 +29,12 @@ export function synth(
   return { text, json: JSON.parse(text) };
 }
 
-/** The only resource of a type. */
+/** Logical ids of the event-completion and cancel-on-stop companions (relay, cleanup, table, their rules and roles). */
+export const isCompanion = (logicalId: string): boolean => logicalId.includes('Companions');
+
+/** The only resource of a type, companions aside. */
 export function only(json: TerraformJson, type: string): Record<string, any> {
-  const resources = Object.values(json.resource[type] ?? {});
+  const resources = Object.entries(json.resource[type] ?? {}).filter(([id]) => !isCompanion(id)).map(([, resource]) => resource);
   if (resources.length !== 1) throw new Error(`expected one ${type}, found ${resources.length}`);
   return resources[0];
 }
@@ -45,7 +48,7 @@ export function statementsOf(json: TerraformJson, reference: string): Array<Reco
 
 /** Name of the resource whose logical id contains `part`, e.g. `ResultsRole`. */
 export function resourceName(json: TerraformJson, type: string, part: string): string {
-  const names = Object.keys(json.resource[type] ?? {}).filter((name) => name.includes(part) && !name.includes(`${part}Policy`));
+  const names = Object.keys(json.resource[type] ?? {}).filter((name) => name.includes(part) && !name.includes(`${part}Policy`) && !isCompanion(name));
   if (names.length !== 1) throw new Error(`expected one ${type} named like ${part}, found ${names.join(', ')}`);
   return names[0];
 }

@@ -34,12 +34,13 @@ function occurrences(text: string, needle: string): number {
 }
 
 describe('buildDefinition', () => {
-  test('is a JSONata state machine with no Lambda: every Task calls the Redshift Data API', () => {
+  test('is a JSONata state machine with no Lambda: every Task calls the Redshift Data API, or DynamoDB to wait for an event', () => {
     const definition = buildDefinition({ clusterIdentifier: 'c' });
     expect(definition.QueryLanguage).toBe('JSONata');
-    expect(tasks(definition).map(([, state]) => state.Resource)).toEqual([
+    expect([...new Set(tasks(definition).map(([, state]) => state.Resource))]).toEqual([
       'arn:aws:states:::aws-sdk:redshiftdata:executeStatement',
       'arn:aws:states:::aws-sdk:redshiftdata:batchExecuteStatement',
+      'arn:aws:states:::aws-sdk:dynamodb:updateItem.waitForTaskToken',
       'arn:aws:states:::aws-sdk:redshiftdata:describeStatement',
       'arn:aws:states:::aws-sdk:redshiftdata:cancelStatement',
     ]);
@@ -72,6 +73,10 @@ describe('buildDefinition', () => {
         RetryErrorMatch: 'UNIQUE_PATTERN.*',
         TimeoutSeconds: 67890,
         Connection: { ClusterIdentifier: 'cluster-unique', Database: 'database_unique', DbUser: 'user_unique' },
+        CompletionMode: 'poll',
+        CompletionTable: null,
+        StatementNamePrefix: null,
+        EventFallbackSeconds: 7200,
       },
     });
     for (const value of ['12345', '23456.5', '3.25', '45678', '321', 'UNIQUE_PATTERN', '67890', 'cluster-unique', 'database_unique', 'user_unique']) {
@@ -90,14 +95,23 @@ describe('buildDefinition', () => {
       RetryErrorMatch: '',
       TimeoutSeconds: null,
       Connection: {},
+      CompletionMode: 'poll',
+      CompletionTable: null,
+      StatementNamePrefix: null,
+      EventFallbackSeconds: 7200,
     });
   });
 
   test('runs every Redshift Data task under the results role, literally, when one is given', () => {
     const arn = '${aws_iam_role.results.arn}';
     const definition = buildDefinition({ resultsRoleArn: arn }, { isUnresolved: (value) => value === arn });
-    expect(tasks(definition).map(([name]) => name).sort()).toEqual(['BatchExecuteStatement', 'CancelStatement', 'DescribeStatement', 'ExecuteStatement']);
-    for (const [, state] of tasks(definition)) expect(state.Credentials).toEqual({ RoleArn: arn });
+    const dataApiTasks = tasks(definition).filter(([, state]) => String(state.Resource).includes(':redshiftdata:'));
+    expect(dataApiTasks.map(([name]) => name).sort()).toEqual([
+      'BatchExecuteStatement', 'BatchExecuteStatementWithEvent', 'CancelStatement', 'DescribeStatement', 'ExecuteStatement', 'ExecuteStatementWithEvent',
+    ]);
+    for (const [, state] of dataApiTasks) expect(state.Credentials).toEqual({ RoleArn: arn });
+    // The completion table belongs to the deployment's account: the execution role writes the token, never the results role.
+    expect(definition.States.AwaitCompletionEvent!.Credentials).toBeUndefined();
     expect(tasks(buildDefinition()).every(([, state]) => state.Credentials === undefined)).toBe(true);
   });
 
@@ -118,7 +132,7 @@ describe('buildDefinition', () => {
   });
 
   test('retries API calls only on server faults and capacity errors, with back-off, never on ValidationException or the unmodelled catch-all', () => {
-    for (const [, state] of tasks(buildDefinition())) {
+    for (const [, state] of tasks(buildDefinition()).filter(([, state]) => String(state.Resource).includes(':redshiftdata:'))) {
       expect(state.Retry).toEqual([
         { ErrorEquals: [...RETRYABLE_API_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL' },
       ]);

@@ -16,7 +16,7 @@ describe('invalid execution input', () => {
     ['an empty SQL string', [ok, '  '], 'Query at index 1: the SQL text is empty'],
     ['a number item', [ok, 42], 'Query at index 1: expected a SQL string or an object, got number 42'],
     ['an array item', [[ok]], 'Query at index 0: expected a SQL string or an object, got array ["select 1"]'],
-    ['an unknown item field', [{ ExecuteStatementParameters: ok, MaxRetry: 1 }], 'Query at index 0: unknown field "MaxRetry" (allowed: ExecuteStatementParameters, StatementId, RetryErrorMatch, InitialWaitTime, BaseWaitTime, WaitMultiplier, MaxWait, MaxRetries, TimeoutSeconds)'],
+    ['an unknown item field', [{ ExecuteStatementParameters: ok, MaxRetry: 1 }], 'Query at index 0: unknown field "MaxRetry" (allowed: ExecuteStatementParameters, StatementId, RetryErrorMatch, InitialWaitTime, BaseWaitTime, WaitMultiplier, MaxWait, MaxRetries, TimeoutSeconds, CompletionMode)'],
     ['no SQL and no StatementId', [{ MaxRetries: 1 }], 'Query at index 0: needs ExecuteStatementParameters (the SQL) or a StatementId (to resume)'],
     ['an empty StatementId', [{ StatementId: '' }], 'Query at index 0: StatementId must be a non-empty string, got ""'],
     ['a negative wait', [{ ExecuteStatementParameters: ok, InitialWaitTime: -1 }], 'Query at index 0: InitialWaitTime must be a number from 0 to 86400, got -1'],

@@ -1,5 +1,6 @@
 import { loadScenario, PgliteEngine } from '../../lib/emulator';
 import type { BenchScenario } from '../scenarios/catalog';
+import { runEventSystem } from './run-event-system';
 import { runSystem } from './run-system';
 import type { ScenarioComparison, SystemMetrics } from './system-metrics';
 
@@ -15,8 +16,11 @@ export async function compareScenarios(
     const comparisons: ScenarioComparison[] = [];
     for (const scenario of scenarios) {
       const emulatorScenario = await loadScenario(scenario.scenarioFile);
-      const run = async (system: 'original' | 'ours'): Promise<SystemMetrics> => {
-        const metrics = await runSystem({ system, scenario: emulatorScenario, input: scenario.input, sqlEngine });
+      const run = async (system: 'original' | 'ours' | 'ours-event'): Promise<SystemMetrics> => {
+        const metrics =
+          system === 'ours-event'
+            ? await runEventSystem({ scenario: emulatorScenario, input: scenario.input, sqlEngine })
+            : await runSystem({ system, scenario: emulatorScenario, input: scenario.input, sqlEngine });
         log(
           `(${scenario.id}) ${system}: ${metrics.status}${metrics.error ? ` ${metrics.error}` : ''}, ` +
             `${metrics.transitions} transitions, ${metrics.historyEvents} events, ${(metrics.wallMs / 1000).toFixed(1)} s`,
@@ -25,7 +29,8 @@ export async function compareScenarios(
       };
       const original = await run('original');
       try {
-        comparisons.push({ id: scenario.id, title: scenario.title, original, ours: await run('ours') });
+        const ours = await run('ours');
+        comparisons.push({ id: scenario.id, title: scenario.title, original, ours, oursEvent: await run('ours-event') });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         log(`(${scenario.id}) ours: could not run: ${reason}`);

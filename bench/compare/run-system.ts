@@ -8,7 +8,7 @@ import { RedshiftDataEmulator, Scenario, SqlEngine } from '../../lib/emulator';
 import { ExecutionResult, runExecution } from '../../lib/runtime';
 import { buildSeedModelDefinition, createSeedLambdas } from '../seed-model';
 import { completionLatency } from './latency';
-import { costOf } from './pricing';
+import { costOf, type CostBreakdown } from './pricing';
 import type { SystemMetrics, SystemName } from './system-metrics';
 
 /** Connection defaults given to both systems (the original's DefaultClusterId / DefaultDb / DefaultUser). */
@@ -72,13 +72,14 @@ export async function runSystem(options: RunSystemOptions): Promise<SystemMetric
   }
 }
 
-function measure(
+export function measure(
   system: SystemName,
   result: ExecutionResult,
   emulator: RedshiftDataEmulator,
   lambdaInvocations: number,
   maxHistoryEvents: number,
   wallMs: number,
+  cost: CostBreakdown = costOf(result.transitions, lambdaInvocations),
 ): SystemMetrics {
   const dataApiCalls: Record<string, number> = {};
   for (const call of emulator.callLog) dataApiCalls[call.operation] = (dataApiCalls[call.operation] ?? 0) + 1;
@@ -108,7 +109,7 @@ function measure(
     dataApiCalls,
     statementsSubmitted: statements.length,
     latency: completionLatency(ends, observations),
-    cost: costOf(result.transitions, lambdaInvocations),
+    cost,
     virtualDurationMs: result.durationMs,
     wallMs,
   };

@@ -1,6 +1,6 @@
 import type { CostBreakdown } from './pricing';
 
-export type SystemName = 'original' | 'ours';
+export type SystemName = 'original' | 'ours' | 'ours-event';
 
 export interface LatencyStats {
   /** Statements whose end (FINISHED, FAILED or ABORTED) the workflow observed. */
@@ -37,6 +37,8 @@ export interface ScenarioComparison {
   readonly title: string;
   readonly original: SystemMetrics;
   readonly ours?: SystemMetrics;
+  /** Ours in event completion mode (main machine + relay on the local cloud, events delayed by the stated assumption). */
+  readonly oursEvent?: SystemMetrics;
   /** Why `ours` is missing (definition not available, run crashed). */
   readonly oursMissing?: string;
 }

@@ -4,6 +4,7 @@ import type { EngineeringResults, Measured } from '../engineering/results';
 import type { MachineDescription } from '../engineering/machine';
 import type { CommandTiming } from '../engineering/timing';
 import type { TestSuiteRun, TestSuiteTiming } from '../engineering/test-suite-time';
+import { renderEventSection } from './render-event-section';
 import {
   formatBytes,
   formatCount,
@@ -48,6 +49,8 @@ export function renderReport(report: BenchReport): string {
     renderHeadline(report.scenarios),
     '',
     ...renderFindings(report.scenarios),
+    '',
+    ...renderEventSection(report.scenarios, report.historyLimit),
     '',
     '## Scenario by scenario',
     '',

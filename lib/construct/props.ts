@@ -3,7 +3,7 @@
  * Any prop may be a cdktf token (a `TerraformVariable`, another resource's attribute): token values skip the
  * synth-time checks and numbers stay JSON numbers in the deployed definition.
  */
-import { DEFINITION_DEFAULTS } from '../definition';
+import { DEFINITION_DEFAULTS, EVENT_DEFAULTS, type CompletionMode } from '../definition';
 
 /** Step Functions log levels. @see https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html */
 export type LogLevel = 'ALL' | 'ERROR' | 'FATAL' | 'OFF';
@@ -95,6 +95,30 @@ export interface RedshiftQueryStepFunctionProps {
    * @default - no timeout
    */
   readonly defaultTimeoutSeconds?: number;
+
+  // ----- Completion detection -----
+  /**
+   * How an execution learns that a statement ended, unless a query says otherwise (`CompletionMode` of an item).
+   * `'event'`: the statement is submitted `WithEvent`, the execution waits in one callback task and an Express relay
+   * machine, started by an EventBridge rule on the Data API's status-change event, wakes it (≈ 8 billed transitions
+   * for a 1-hour query instead of ≈ 725); creates a DynamoDB table, the relay machine and its rule. `'poll'`: Wait +
+   * DescribeStatement every `baseWaitTime` seconds, as the seed did; creates none of them. See docs/benchmarks.md.
+   * @default 'event'
+   */
+  readonly completionMode?: CompletionMode;
+  /**
+   * In event mode, seconds an execution waits for the event before it checks the statement itself (then waits
+   * again): the longest a lost event can delay the next query. 300 to 86400.
+   * @default 7200
+   */
+  readonly eventFallbackSeconds?: number;
+  /**
+   * Whether a statement still running when an execution is stopped, times out or fails is cancelled: an EventBridge
+   * rule on this state machine's execution status changes starts an Express cleanup machine that cancels the
+   * execution's SUBMITTED/PICKED/STARTED statements (found by their StatementName prefix). Both completion modes.
+   * @default true
+   */
+  readonly cancelOnStop?: boolean;
 
   // ----- Default target (used when a query item names none) -----
   /**
@@ -207,4 +231,7 @@ export const PROP_DEFAULTS = {
   iamPath: '/',
   alarmPeriodSeconds: 300,
   alarmThreshold: 1,
+  completionMode: 'event' as CompletionMode,
+  eventFallbackSeconds: EVENT_DEFAULTS.eventFallbackSeconds,
+  cancelOnStop: true,
 } as const;

@@ -9,8 +9,17 @@ import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { Lazy, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { buildDefinition, DefinitionOptionsError, withDefinitionDefaults, type DefinitionOptions } from '../definition';
-import { buildPolicies, buildTriggerRolePolicies, findSdkTasks, sdkActionsOf, type PolicyStatement } from '../iam';
+import {
+  buildCompletionTableAccess,
+  buildPolicies,
+  buildTriggerRolePolicies,
+  findSdkTasks,
+  sdkActionsOf,
+  type PolicyStatement,
+} from '../iam';
 import { ConstructValidationError } from './errors';
+import { completionTableName, EventCompanions } from './event-completion';
+import { checkEventModeTarget, deploymentIdOf } from './event-mode-checks';
 import { addEventTrigger, type EventTriggerOptions } from './event-trigger';
 import { PROP_DEFAULTS, type RedshiftQueryStepFunctionProps } from './props';
 import { resolveRedshiftTarget } from './redshift-target';
@@ -35,6 +44,10 @@ const PROP_BY_DEFINITION_OPTION: Record<keyof DefinitionOptions, keyof RedshiftQ
   dbUser: 'defaultUser',
   secretArn: 'defaultSecretArn',
   resultsRoleArn: 'resultsRoleArn',
+  completionMode: 'completionMode',
+  completionTableName: 'completionMode',
+  statementNamePrefix: 'namePrefix',
+  eventFallbackSeconds: 'eventFallbackSeconds',
 };
 
 /**
@@ -67,6 +80,13 @@ export class RedshiftQueryStepFunction extends Construct {
     validateProps(this.node.path, props);
     this.props = props;
     this.namePrefix = props.namePrefix ?? PROP_DEFAULTS.namePrefix;
+    const completionMode = props.completionMode ?? PROP_DEFAULTS.completionMode;
+    // A mode chosen at plan time (a token) gets the event resources: idle, the table and the relay cost nothing.
+    const eventMode = completionMode === 'event' || Token.isUnresolved(completionMode);
+    const cancelOnStop = Token.isUnresolved(props.cancelOnStop) || (props.cancelOnStop ?? PROP_DEFAULTS.cancelOnStop);
+    if (completionMode === 'event') checkEventModeTarget(this.node.path, props, this);
+    // Statement names carry it: the event rule and the cleanup machine find this deployment's statements by it.
+    const deploymentId = deploymentIdOf(this, this.namePrefix, props.stateMachineName);
     const tags = props.tags;
 
     // Everything that can reject the props runs before the first resource is created (lazy ARNs resolve at synth).
@@ -88,11 +108,17 @@ export class RedshiftQueryStepFunction extends Construct {
       dbUser: props.defaultUser,
       secretArn: props.defaultSecretArn,
       resultsRoleArn,
+      completionMode,
+      completionTableName: eventMode ? completionTableName(deploymentId) : undefined,
+      statementNamePrefix: eventMode || cancelOnStop ? deploymentId : undefined,
+      eventFallbackSeconds: props.eventFallbackSeconds,
     };
     this.definition = this.buildDefinition(options);
     const sdkTasks = findSdkTasks(this.definition);
-    const withoutCredentials = sdkTasks.find((task) => !task.usesCredentials);
-    const foreign = sdkTasks.find((task) => !task.iamAction.startsWith('redshift-data:'));
+    // The callback Task writes to the deployment's own completion table with the execution role.
+    const isCompletionWait = (task: { iamAction: string; usesCredentials: boolean }) => task.iamAction === 'dynamodb:UpdateItem' && !task.usesCredentials;
+    const withoutCredentials = sdkTasks.find((task) => !task.usesCredentials && !isCompletionWait(task));
+    const foreign = sdkTasks.find((task) => !task.iamAction.startsWith('redshift-data:') && !isCompletionWait(task));
     if (withoutCredentials || foreign) {
       // The policies below only cover Redshift Data calls made under the results role.
       const task = (withoutCredentials ?? foreign)!;
@@ -103,6 +129,22 @@ export class RedshiftQueryStepFunction extends Construct {
     const region = new DataAwsRegion(this, 'Region').name;
     this.accountId = new DataAwsCallerIdentity(this, 'Account').accountId;
     resources = { partition, accountId: this.accountId };
+    const companions = new EventCompanions(
+      this,
+      'Companions',
+      {
+        partition,
+        region,
+        accountId: this.accountId,
+        namePrefix: this.namePrefix,
+        deploymentId,
+        resultsRoleArn,
+        tags,
+        createRole: (id, suffix, description, trust) => this.createRole(`Companions${id}`, suffix, description, trust),
+        attachPolicy: (id, role, statements) => this.attachPolicy(`Companions${id}`, role, statements),
+      },
+      { eventMode, cancelOnStop },
+    );
     const stateMachineArnPattern = `arn:${partition}:states:${region}:${this.accountId}:stateMachine:${
       props.stateMachineName ?? `${this.namePrefix}*`
     }`;
@@ -116,8 +158,11 @@ export class RedshiftQueryStepFunction extends Construct {
       accountId: this.accountId,
       stateMachineArnPattern,
       executionRoleArn,
+      cleanupRoleArn: companions.cleanupRole?.arn,
       resultsRoleArn,
-      redshiftDataActions: sdkActionsOf(this.definition),
+      redshiftDataActions: sdkActionsOf(this.definition)
+        .filter((action) => action.startsWith('redshift-data:'))
+        .concat(companions.cleanupRole ? ['redshift-data:ListStatements', 'redshift-data:CancelStatement'] : []),
       target: resolveRedshiftTarget(props),
       resultsPrincipals: props.resultsRoleAwsPrincipals ?? [],
       logging,
@@ -128,7 +173,10 @@ export class RedshiftQueryStepFunction extends Construct {
     const executionRole = this.createRole('ExecutionRole', 'sfn-', 'Step Functions execution role: may only assume the results role', policies.executionRoleTrust);
     const resultsRole = this.createRole('ResultsRole', 'results-', 'Runs the Redshift Data API calls of the state machine and reads their results', policies.resultsRoleTrust, props.resultsRoleName);
     resources = { ...resources, executionRole, resultsRole };
-    const executionPolicy = this.attachPolicy('ExecutionRolePolicy', executionRole, policies.executionRolePolicy);
+    const executionPolicy = this.attachPolicy('ExecutionRolePolicy', executionRole, [
+      ...policies.executionRolePolicy,
+      ...(companions.table ? buildCompletionTableAccess(companions.table.arn) : []),
+    ]);
     const resultsPolicy = this.attachPolicy('ResultsRolePolicy', resultsRole, policies.resultsRolePolicy);
 
     const logGroup = logging
@@ -163,6 +211,7 @@ export class RedshiftQueryStepFunction extends Construct {
       dependsOn: [executionPolicy, resultsPolicy],
     });
 
+    companions.attachTo(this.stateMachine.arn);
     this.stateMachineArn = this.stateMachine.arn;
     this.stateMachineName = this.stateMachine.name;
     this.roleArn = executionRole.arn;

@@ -77,6 +77,7 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
   check.pattern('permissionsBoundary', props.permissionsBoundary, /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/.+$/, 'an IAM policy ARN');
   check.pattern('iamPath', props.iamPath, /^\/([\x21-\x7e]{0,510}\/)?$/, 'a path that starts and ends with "/"');
 
+  check.oneOf('completionMode', props.completionMode, ['poll', 'event']);
   check.oneOf('logging.level', props.logging?.level, ['ALL', 'ERROR', 'FATAL', 'OFF']);
   check.oneOf('logRetentionDays', props.logRetentionDays, LOG_RETENTION_DAYS);
   check.pattern('kmsKeyArn', props.kmsKeyArn, /^arn:aws[a-z-]*:kms:[^:]+:\d{12}:(key|alias)\/.+$/, 'a KMS key or alias ARN');

@@ -24,6 +24,17 @@ import type { BuildDefinitionContext, DefinitionOptions } from './options';
 import { withDefinitionDefaults } from './settings';
 import { STATE_NAMES as S } from './state-names';
 import { validateDefinitionOptions } from './validate-options';
+import { EVENT_DEFAULTS } from './event/event-settings';
+import { eventItemCondition } from './event/event-expressions';
+import {
+  awaitCompletionState,
+  EVENT_STATE_NAMES as E,
+  EVENT_SUBMIT_ASSIGN,
+  EVENT_VARIABLES,
+  eventRetryRules,
+  eventRunningRule,
+  eventWaitStates,
+} from './event/event-path';
 
 const RESOURCE = {
   executeStatement: 'arn:aws:states:::aws-sdk:redshiftdata:executeStatement',
@@ -62,21 +73,33 @@ const INITIAL_VARIABLES: Record<string, AslJson> = {
   apiCall: null,
   throttles: 0,
   cancelError: null,
+  ...EVENT_VARIABLES,
 };
 
 /** The Redshift Data tasks a throttled call goes back to, by the `apiCall` value their Catch assigns. */
-const THROTTLE_RETRY_TARGETS = [S.SUBMIT, S.SUBMIT_BATCH, S.DESCRIBE] as const;
+const THROTTLE_RETRY_TARGETS = [S.SUBMIT, S.SUBMIT_BATCH, E.SUBMIT, E.SUBMIT_BATCH, S.DESCRIBE] as const;
 const THROTTLED = `$apiError.Error = '${UNMODELLED_API_ERROR}' and $contains($apiError.Cause, /${THROTTLING_CAUSE_PATTERN}/i)`;
 
 function fields(expressions: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(expressions).map(([name, expression]) => [name, jsonataField(expression)]));
 }
 
-const NEXT_STATE_OF_KIND: Record<Exclude<ItemKind, 'end'>, string> = {
+type StartKind = Exclude<ItemKind, 'end'> | 'eventBatch' | 'eventSingle';
+
+const NEXT_STATE_OF_KIND: Record<StartKind, string> = {
   resume: S.DESCRIBE,
+  eventBatch: E.SUBMIT_BATCH,
+  eventSingle: E.SUBMIT,
   batch: S.SUBMIT_BATCH,
   single: S.SUBMIT,
 };
+
+/** Event-mode items start at their own submit states (whose Next is the callback wait instead of a Wait). */
+function startCondition(kind: StartKind, next: string): string {
+  if (kind === 'eventBatch') return `${eventItemCondition(next)} and ${nextItemCondition('batch', next)}`;
+  if (kind === 'eventSingle') return eventItemCondition(next);
+  return nextItemCondition(kind, next);
+}
 
 /** Choice rules that move on to the item at index `next`, optionally prefixed by a guard and extra assignments. */
 function startNextItemRules(next: string, guard: string | undefined, extraAssign: Record<string, string>): AslJson[] {
@@ -87,10 +110,11 @@ function startNextItemRules(next: string, guard: string | undefined, extraAssign
   } else {
     rules.push({ Condition: guarded(nextItemCondition('end', next)), Next: S.DONE });
   }
-  for (const kind of ['resume', 'batch', 'single'] as const) {
+  for (const kind of ['resume', 'eventBatch', 'eventSingle', 'batch', 'single'] as const) {
+    const itemKind = kind === 'eventBatch' ? 'batch' : kind === 'eventSingle' ? 'single' : kind;
     rules.push({
-      Condition: guarded(nextItemCondition(kind, next)),
-      Assign: fields({ ...startItemAssign(kind, next), ...extraAssign }),
+      Condition: guarded(startCondition(kind, next)),
+      Assign: fields({ ...startItemAssign(itemKind, next), ...extraAssign }),
       Next: NEXT_STATE_OF_KIND[kind],
     });
   }
@@ -136,6 +160,10 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     RetryErrorMatch: settings.retryErrorMatch,
     TimeoutSeconds: options.timeoutSeconds ?? null,
     Connection: connection,
+    CompletionMode: options.completionMode ?? EVENT_DEFAULTS.completionMode,
+    CompletionTable: options.completionTableName ?? null,
+    StatementNamePrefix: options.statementNamePrefix ?? null,
+    EventFallbackSeconds: options.eventFallbackSeconds ?? EVENT_DEFAULTS.eventFallbackSeconds,
   };
 
   const credentials: Record<string, AslJson> =
@@ -172,7 +200,7 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     Output: {},
     Next: task.next,
   });
-  const submitTask = (name: string, resource: string): AslState =>
+  const submitTask = (name: string, resource: string, withEvent = false): AslState =>
     dataApiTask({
       name,
       resource,
@@ -180,8 +208,8 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
       errorVariable: 'apiError',
       onError: S.CHECK_API_ERROR,
       caught: CAUGHT_API_ERRORS,
-      assign: SUBMIT_ASSIGN,
-      next: S.WAIT_FOR_STATEMENT,
+      assign: withEvent ? { ...SUBMIT_ASSIGN, ...EVENT_SUBMIT_ASSIGN } : SUBMIT_ASSIGN,
+      next: withEvent ? E.AWAIT : S.WAIT_FOR_STATEMENT,
     });
   const statementId = { Id: jsonataField('$statementId') };
 
@@ -216,6 +244,9 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     },
     [S.SUBMIT]: submitTask(S.SUBMIT, RESOURCE.executeStatement),
     [S.SUBMIT_BATCH]: submitTask(S.SUBMIT_BATCH, RESOURCE.batchExecuteStatement),
+    [E.SUBMIT]: submitTask(E.SUBMIT, RESOURCE.executeStatement, true),
+    [E.SUBMIT_BATCH]: submitTask(E.SUBMIT_BATCH, RESOURCE.batchExecuteStatement, true),
+    [E.AWAIT]: awaitCompletionState(),
     [S.WAIT_FOR_STATEMENT]: { Type: 'Wait', Seconds: jsonataField('$waitSeconds'), Next: S.DESCRIBE },
     [S.DESCRIBE]: dataApiTask({
       name: S.DESCRIBE,
@@ -232,6 +263,7 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
       Choices: [
         ...startNextItemRules('$index + 1', "$status = 'FINISHED'", finishedEntry),
         { Condition: jsonataField("$status = 'ABORTED'"), Next: S.QUERY_ABORTED },
+        ...eventRetryRules(fields(RETRY_ASSIGN)),
         {
           Condition: jsonataField("$status = 'FAILED' and $retryable and $item.Batch"),
           Assign: fields(RETRY_ASSIGN),
@@ -240,12 +272,14 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
         { Condition: jsonataField("$status = 'FAILED' and $retryable"), Assign: fields(RETRY_ASSIGN), Next: S.WAIT_BEFORE_RESUBMIT },
         { Condition: jsonataField("$status = 'FAILED'"), Next: S.QUERY_FAILED },
         { Condition: jsonataField('$stopReason != null'), Next: S.CANCEL },
+        eventRunningRule(),
         { Condition: jsonataField("$status in ['SUBMITTED', 'PICKED', 'STARTED']"), Next: S.WAIT_FOR_STATEMENT },
       ],
       Default: S.STATUS_CHECK_FAILED,
     },
     [S.WAIT_BEFORE_RESUBMIT]: { Type: 'Wait', Seconds: jsonataField('$sleep'), Next: S.SUBMIT },
     [S.WAIT_BEFORE_BATCH_RESUBMIT]: { Type: 'Wait', Seconds: jsonataField('$sleep'), Next: S.SUBMIT_BATCH },
+    ...eventWaitStates(),
     [S.CANCEL]: dataApiTask({
       name: S.CANCEL,
       resource: RESOURCE.cancelStatement,

@@ -28,3 +28,4 @@ export {
   DATA_API_MAX_RUNTIME_SECONDS,
   MAX_QUERIES,
 } from './history-budget';
+export * from './event';

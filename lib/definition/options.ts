@@ -31,7 +31,32 @@ export interface DefinitionOptions {
   readonly secretArn?: string;
   /** Role every Redshift Data task runs under (Task `Credentials`); statements belong to that role. @default - the state machine's own role */
   readonly resultsRoleArn?: string;
+  /**
+   * How the end of a statement is detected when a query does not say (`CompletionMode` of an item): `poll` waits
+   * and calls DescribeStatement; `event` waits for the Data API's status-change event (relayed by the companion
+   * machine of {@link buildRelayDefinition}) with a DescribeStatement fallback. `event` needs `completionTableName`
+   * and `statementNamePrefix`.
+   * @default 'poll'
+   */
+  readonly completionMode?: CompletionMode;
+  /** DynamoDB table where waiting executions leave their task token and the relay records completions. @default - none: only `poll` is possible */
+  readonly completionTableName?: string;
+  /**
+   * Per-deployment prefix of every submitted `StatementName` (`<prefix>/<execution name>/<index>/<attempt>`), so the
+   * event rule and the cleanup machine find this deployment's statements. 1-100 letters, digits, `.`, `_`, `-`.
+   * @default - statements keep the item's own StatementName (no event mode, no cancel on stop)
+   */
+  readonly statementNamePrefix?: string;
+  /**
+   * In event mode, seconds an execution waits for the event before it checks with one DescribeStatement (and then
+   * waits again); bounds the detection latency when an event is lost. 300 to 86400.
+   * @default 7200
+   */
+  readonly eventFallbackSeconds?: number;
 }
+
+/** How the end of a statement is detected. */
+export type CompletionMode = 'poll' | 'event';
 
 export interface BuildDefinitionContext {
   /** Tells whether a value is an unresolved deploy-time token (the construct passes cdktf's `Token.isUnresolved`). */

@@ -92,7 +92,7 @@ export const NUMERIC_SETTINGS: readonly NumericSettingRule[] = [
 ];
 
 /** Keys an execution-input item object may carry. */
-export const ITEM_KEYS = ['ExecuteStatementParameters', 'StatementId', 'RetryErrorMatch', ...NUMERIC_SETTINGS.map((rule) => rule.key)];
+export const ITEM_KEYS = ['ExecuteStatementParameters', 'StatementId', 'RetryErrorMatch', ...NUMERIC_SETTINGS.map((rule) => rule.key), 'CompletionMode'];
 
 /** ExecuteStatement / BatchExecuteStatement fields an item may pass (ClientToken is ours). */
 export const STATEMENT_PARAMETER_KEYS = [

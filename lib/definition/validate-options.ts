@@ -2,6 +2,7 @@ import { DefinitionOptionsError } from './definition-options-error';
 import type { BuildDefinitionContext, DefinitionOptions } from './options';
 import { checkPatternSyntax } from './regex/pattern-syntax';
 import { DEFINITION_DEFAULTS, NUMERIC_SETTINGS, satisfiesNumericRule } from './settings';
+import { validateEventOptions } from './event/validate-event-options';
 
 const CONNECTION_OPTIONS = ['clusterIdentifier', 'workgroupName', 'database', 'dbUser', 'secretArn', 'resultsRoleArn'] as const;
 
@@ -54,4 +55,6 @@ export function validateDefinitionOptions(options: DefinitionOptions, context: B
       'clusterIdentifier and workgroupName are both set; give one (a provisioned cluster or a Serverless workgroup)',
     );
   }
+
+  validateEventOptions(options, known);
 }

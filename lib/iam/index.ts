@@ -3,3 +3,10 @@ export * from './constants';
 export { buildDeadLetterQueuePolicy, buildPolicies, buildTriggerRolePolicies } from './policies';
 export { findSdkTasks, iamActionForSdkTask, sdkActionsOf, SdkTaskUse } from './sdk-actions';
 export { toPolicyDocument, IamPolicyDocument } from './policy-document';
+export {
+  buildCleanupRolePolicies,
+  buildCompanionStarterPolicies,
+  buildCompletionTableAccess,
+  buildRelayRolePolicies,
+  EventPolicyConfig,
+} from './event-policies';

@@ -100,7 +100,7 @@ function resultsRoleTrust(config: PolicyConfig): PolicyStatement[] {
       sid: 'TrustStateMachineExecutionRole',
       effect: 'Allow',
       actions: ['sts:AssumeRole'],
-      principals: [{ type: 'AWS', identifiers: [config.executionRoleArn] }],
+      principals: [{ type: 'AWS', identifiers: [config.executionRoleArn, ...(config.cleanupRoleArn === undefined ? [] : [config.cleanupRoleArn])] }],
       docUrl: DOC.sfnTaskCredentials,
     },
   ];

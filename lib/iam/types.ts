@@ -58,6 +58,8 @@ export interface PolicyConfig {
   /** Exact state machine ARN, or an `ArnLike` pattern when the name is generated at apply time. */
   readonly stateMachineArnPattern: string;
   readonly executionRoleArn: string;
+  /** Role of the cleanup machine, which also runs Redshift Data calls as the results role. @default - none */
+  readonly cleanupRoleArn?: string;
   readonly resultsRoleArn: string;
   /** IAM actions the definition's Redshift Data tasks call, e.g. `redshift-data:ExecuteStatement`. */
   readonly redshiftDataActions: readonly string[];

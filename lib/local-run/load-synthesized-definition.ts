@@ -10,7 +10,7 @@ const STATE_MACHINE_TYPE = 'aws_sfn_state_machine';
 export interface LoadSynthesizedDefinitionOptions {
   /** Stack to read when the path is a `cdktf.out` directory with several stacks. @default - the only stack that has a state machine */
   readonly stackName?: string;
-  /** Terraform resource name of the state machine when the stack has several. @default - the only `aws_sfn_state_machine` */
+  /** Terraform resource name of the state machine when the stack has several. @default - the only `aws_sfn_state_machine`, else the only one not of type EXPRESS */
   readonly resourceName?: string;
 }
 
@@ -116,6 +116,9 @@ function extractDefinition(config: Record<string, unknown>, file: string, resour
     name = resourceName;
   } else if (names.length === 1) {
     name = names[0]!;
+  } else if (names.filter((n) => isRecord(resources[n]) && resources[n].type !== 'EXPRESS').length === 1) {
+    // The construct's relay and cleanup companions are Express machines; the query machine is the one Standard.
+    name = names.find((n) => isRecord(resources[n]) && resources[n].type !== 'EXPRESS')!;
   } else {
     throw new SynthesizedDefinitionError(`${file} has several ${STATE_MACHINE_TYPE} resources (${names.join(', ')}): name one`, file);
   }

@@ -1,5 +1,6 @@
 import { createClock, Clock } from '../clock';
 import { loadScenario, RedshiftDataEmulator, Scenario } from '../emulator';
+import { attachEventCompanions, eventSettingsOf } from '../local-deploy';
 import { ExecutionResult, HistoryEvent, RunOptions, runExecution } from '../runtime';
 
 /** Options shared by every local run (`runDefinitionLocally`, `runQueryList`). */
@@ -32,15 +33,32 @@ export interface LocalRunOptions {
  */
 export async function runDefinitionLocally(definition: unknown, input: unknown, options: LocalRunOptions = {}): Promise<ExecutionResult> {
   const warmUpDatabases = options.warmUpDatabases ?? databasesNamedIn([definition, input], undefined);
-  return withEmulator({ ...options, warmUpDatabases }, (emulator, clock) =>
-    runExecution(definition, input, {
-      ...options.runOptions,
-      emulator,
-      clock,
-      executionName: options.executionName,
-      onEvent: options.onEvent,
-    }),
-  );
+  return withEmulator({ ...options, warmUpDatabases }, async (emulator, clock) => {
+    // An event-mode definition gets its completion table and relay on the same clock (unless the caller serves DynamoDB).
+    const settings = eventSettingsOf(typeof definition === 'string' ? safeParse(definition) : definition);
+    const ownDynamoDb = options.runOptions?.services?.some((service) => service.service === 'dynamodb') ?? false;
+    const companions = settings && !ownDynamoDb ? attachEventCompanions(settings, emulator, clock) : undefined;
+    try {
+      return await runExecution(definition, input, {
+        ...options.runOptions,
+        ...(companions ? { services: [...(options.runOptions?.services ?? []), ...companions.services], taskTokens: companions.taskTokens } : {}),
+        emulator,
+        clock,
+        executionName: options.executionName,
+        onEvent: options.onEvent,
+      });
+    } finally {
+      companions?.close();
+    }
+  });
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Gives `work` the caller's emulator, or a new one it closes afterwards (even when `work` throws). */

@@ -198,6 +198,33 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     ],
   },
 
+  {
+    name: 'completion_mode',
+    group: 'Polling and retries',
+    type: 'string',
+    description:
+      'How an execution learns a statement ended unless a query says otherwise (CompletionMode): "event" waits for the Data API status-change event (DynamoDB callback + Express relay, a few transitions per query), "poll" waits and calls DescribeStatement. The table and relay always exist (idle, they cost nothing).',
+    default: 'event',
+    validations: [{ condition: '${contains(["poll", "event"], var.completion_mode)}', errorMessage: 'completion_mode must be "poll" or "event".' }],
+  },
+  {
+    name: 'event_fallback_seconds',
+    group: 'Polling and retries',
+    type: 'number',
+    description: 'Event mode: seconds an execution waits for the event before it checks the statement itself (then waits again).',
+    default: 7200,
+    validations: [
+      { condition: '${var.event_fallback_seconds >= 300 && var.event_fallback_seconds <= 86400}', errorMessage: 'event_fallback_seconds must be a number of seconds from 300 to 86400.' },
+    ],
+  },
+  {
+    name: 'cancel_on_stop',
+    group: 'Polling and retries',
+    type: 'bool',
+    description: 'Cancel the running statement of an execution that is stopped, times out or fails (Express cleanup machine on an EventBridge rule).',
+    default: true,
+  },
+
   // ##### Redshift target (defaults for queries that do not name their own)
   {
     name: 'default_cluster_id',

@@ -37,6 +37,12 @@ export class RedshiftQueryVariantStack extends TerraformStack {
       throw new ModuleBuildError(`the construct created no FailedExecutionsAlarm resource to make conditional on alarm_sns_topic_arn (variant ${variant.id})`);
     }
     alarm.addOverride('count', '${var.alarm_sns_topic_arn == null ? 0 : 1}');
+    // The cleanup machine always exists (idle, free); its rule's target is what cancel_on_stop switches.
+    const stoppedTarget = this.construct.node.tryFindChild('Companions')?.node.tryFindChild('ExecutionStoppedTarget');
+    if (!(stoppedTarget instanceof TerraformResource)) {
+      throw new ModuleBuildError(`the construct created no ExecutionStoppedTarget to make conditional on cancel_on_stop (variant ${variant.id})`);
+    }
+    stoppedTarget.addOverride('count', '${var.cancel_on_stop ? 1 : 0}');
 
     const attributes: Record<(typeof MODULE_OUTPUTS)[number]['name'], string> = {
       state_machine_arn: this.construct.stateMachineArn,
@@ -83,6 +89,9 @@ export class RedshiftQueryVariantStack extends TerraformStack {
         '${var.default_timeout_seconds == null ? "null" : var.default_timeout_seconds}',
       ).asNumber,
       defaultDb: jsonText('default_db'),
+      completionMode: text('completion_mode') as 'event',
+      eventFallbackSeconds: number('event_fallback_seconds'),
+      cancelOnStop: bool('cancel_on_stop'),
       resultsRoleAwsPrincipals: this.variable('results_role_aws_principals').listValue,
       permissionsBoundary: text('permissions_boundary'),
       iamPath: text('iam_path'),

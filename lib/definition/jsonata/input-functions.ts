@@ -14,6 +14,7 @@ import {
   STATEMENT_STRING_KEYS,
 } from '../settings';
 import { jsonataString, jsonataStringList } from './literals';
+import { COMPLETION_MODE_PROBLEM_FUNCTION, CONFIG_EVENT_PROBLEM_FUNCTION } from '../event/event-validation';
 
 const NUMERIC_KEYS = NUMERIC_SETTINGS.map((rule) => rule.key);
 
@@ -75,10 +76,11 @@ $patternProblem := function($v, $prefix) {
 
 /** `$configProblem()`: why the deploy-time defaults in `$config` are unusable, or nothing. */
 export const CONFIG_PROBLEM_FUNCTION = String.raw`
+${CONFIG_EVENT_PROBLEM_FUNCTION};
 $configProblem := function() {(
   $prefix := 'Deploy-time default ';
   $numeric := $map(${jsonataStringList(NUMERIC_KEYS)}, function($k) { $numberProblem($k, $lookup($config, $k), $prefix) });
-  $exists($numeric) ? $append([], $numeric)[0] : $patternProblem($config.RetryErrorMatch, $prefix)
+  $exists($numeric) ? $append([], $numeric)[0] : $exists($patternProblem($config.RetryErrorMatch, $prefix)) ? $patternProblem($config.RetryErrorMatch, $prefix) : $configEventProblem()
 )}`;
 
 /** `$hasDefaultTarget()`: whether the deploy-time defaults name a cluster or workgroup. */
@@ -167,6 +169,7 @@ $cachedPatternProblem := function($v, $prefix) {
 
 /** `$itemProblem(item, index)`: why one execution-input item is invalid, or nothing. */
 export const ITEM_PROBLEM_FUNCTION = String.raw`
+${COMPLETION_MODE_PROBLEM_FUNCTION};
 $itemProblem := function($it, $i) {(
   $at := 'Query at index ' & $string($i) & ': ';
   $t := $type($it);
@@ -191,6 +194,7 @@ $itemProblem := function($it, $i) {(
     $exists($numeric) ? $append([], $numeric)[0] :
     $exists($lookup($it, 'RetryErrorMatch')) and $exists($cachedPatternProblem($lookup($it, 'RetryErrorMatch'), $at)) ?
       $cachedPatternProblem($lookup($it, 'RetryErrorMatch'), $at) :
+    $exists($completionModeProblem($it, $at)) ? $completionModeProblem($it, $at) :
     $exists($esp) ? $paramsProblem($esp, $at) : ()
   )
 )}`;
@@ -226,6 +230,7 @@ $normalise := function($it) {(
     "MaxWait": $setting('MaxWait'),
     "MaxRetries": $setting('MaxRetries'),
     "RetryErrorMatch": $setting('RetryErrorMatch'),
-    "TimeoutSeconds": $setting('TimeoutSeconds')
+    "TimeoutSeconds": $setting('TimeoutSeconds'),
+    "CompletionMode": $exists($p) ? $setting('CompletionMode') : 'poll'
   }
 )}`;

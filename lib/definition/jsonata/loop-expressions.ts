@@ -19,6 +19,7 @@ import { RX_COMPILE_FUNCTION, RX_MATCH_FUNCTION } from '../regex/regex-jsonata';
 import { MAX_KEPT_ERRORS, MAX_WAIT_SECONDS } from '../settings';
 import { NORMALISE_FUNCTION, PARAM_ACCESS_FUNCTIONS, SHOW_FUNCTION } from './input-functions';
 import { jsonataBlock } from './literals';
+import { SUBMIT_EVENT_FIELDS } from '../event/event-expressions';
 
 /** Longest error text kept per failed attempt in the output. */
 export const OUTPUT_ERROR_LENGTH = 300;
@@ -37,7 +38,7 @@ export const SUBMIT_ARGUMENTS = jsonataBlock(
     // Same token for API-level retries of this call (no duplicate SQL); a new one per SQL-level attempt and redrive.
     `$token := $hash($states.context.Execution.Id & '|' & $string($states.context.Execution.RedriveCount) & '|' & $string($index) & '|' & $string($attempt), 'SHA-256')`,
   ],
-  `$merge([$item.Params, {'ClientToken': $token}])`,
+  `$merge([$item.Params, ${SUBMIT_EVENT_FIELDS}, {'ClientToken': $token}])`,
 );
 
 export const SUBMIT_ASSIGN = {

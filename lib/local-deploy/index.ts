@@ -1,0 +1,2 @@
+export { deployLocally, LocalDeployment, LocalDeploymentOptions } from './deploy-locally';
+export { attachEventCompanions, eventSettingsOf, EventCompanions } from './event-companions';
