@@ -40,9 +40,16 @@ export async function loadSynthesizedDefinition(
   return extractDefinition(config, file, opts.resourceName);
 }
 
-/** Undoes Terraform's template escapes in a JSON string attribute: `$${` → `${`, `%%{` → `%{`. */
+/**
+ * Undoes Terraform's template escapes in a JSON string attribute: `$${` → `${`, `%%{` → `%{`. A value the construct
+ * leaves to Terraform to encode (`${jsonencode(var.x)}`, in place of a JSON value) becomes the JSON string
+ * `"${var.x}"`, so the text parses and the reference stays readable.
+ */
 export function unescapeTerraformTemplate(text: string): string {
-  return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+  return text
+    .replace(/(?<!\$)\$\{jsonencode\(([^()"]*)\)\}/g, (_all, reference: string) => JSON.stringify(`\${${reference}}`))
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
 }
 
 async function findStackFile(path: string, stackName: string | undefined): Promise<string> {
