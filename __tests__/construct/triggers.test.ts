@@ -37,7 +37,7 @@ describe('addSchedule', () => {
     const policy = Object.entries(json.resource.aws_iam_role_policy).find(([name]) => name.includes('TriggerRolePolicy'))![1];
     expect(statementsOf(json, policy.policy)).toEqual([
       // The exact ARN (the name is fixed), known before the machine exists.
-      expect.objectContaining({ actions: ['states:StartExecution'], resources: [expect.stringMatching(new RegExp(`:stateMachine:\${json.resource.aws_sfn_state_machine[stateMachine].name}$`))] }),
+      expect.objectContaining({ actions: ['states:StartExecution'], resources: [expect.stringMatching(new RegExp(`:stateMachine:${json.resource.aws_sfn_state_machine[stateMachine].name}$`))] }),
     ]);
   });
 
