@@ -45,7 +45,8 @@ const INVALID_CASES: readonly InvalidCase[] = [
   { name: 'bad_retention', inputs: { log_retention_days: '31' }, message: 'log_retention_days must be one of' },
   { name: 'bad_iam_path', inputs: { iam_path: '"data"' }, message: 'iam_path must start and end with "/"' },
   { name: 'zero_timeout', inputs: { default_timeout_seconds: '0' }, message: 'default_timeout_seconds must be null or a number of seconds from 1' },
-  { name: 'bad_kms_key', inputs: { kms_key_arn: '"my-key"' }, message: 'kms_key_arn must be null or a KMS key or alias ARN' },
+  { name: 'bad_kms_key', inputs: { kms_key_arn: '"my-key"' }, message: 'kms_key_arn must be null or a KMS key ARN' },
+  { name: 'kms_alias_arn', inputs: { kms_key_arn: '"arn:aws:kms:eu-west-1:123456789012:alias/redshift"' }, message: 'not an alias or alias ARN' },
   { name: 'bad_topic', inputs: { alarm_sns_topic_arn: '"alerts"' }, message: 'alarm_sns_topic_arn must be null or an SNS topic ARN' },
 ];
 
