@@ -3,6 +3,7 @@ import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest'; // types of the cdktf jest matchers
 import { LOG_DELIVERY_ACTIONS, sdkActionsOf } from '../../lib/iam';
+import { unescapeTerraformTemplate } from '../../lib/local-run';
 import { CLUSTER_USER, only, parseDefinition, resourceName, statementsOf, synth } from './synth-helpers';
 
 Testing.setupJest();
@@ -195,5 +196,29 @@ describe('RedshiftQueryStepFunction with a fixed results role name', () => {
       /^arn:\$\{data\.aws_partition\.[^}]+\}:iam::\$\{data\.aws_caller_identity\.[^}]+\}:role\/data\/etl-results$/,
     );
     expect(machine.depends_on).toHaveLength(2);
+  });
+});
+
+describe('RedshiftQueryStepFunction with hostile string props (quotes, backslashes, ${, %{, unicode)', () => {
+  const HOSTILE = 'd"b\\c${x}%{y}ü😀';
+  test('every string reaching the definition arrives exactly (JSON.stringify), and ${ / %{ are escaped for Terraform', () => {
+    const { json } = synth({
+      defaultClusterId: 'analytics',
+      defaultDb: HOSTILE,
+      defaultUser: `u${HOSTILE}`,
+      retryErrorMatch: 'ERROR: "x" \\d+ ü',
+      iamPath: '/q"b\\c${d}/',
+      resultsRoleName: 'etl-results',
+    });
+    const machine = only(json, 'aws_sfn_state_machine');
+    const definition = JSON.parse(unescapeTerraformTemplate(machine.definition));
+    expect(definition.States.Defaults.Assign.config).toMatchObject({
+      RetryErrorMatch: 'ERROR: "x" \\d+ ü',
+      Connection: { ClusterIdentifier: 'analytics', Database: HOSTILE, DbUser: `u${HOSTILE}` },
+    });
+    // The results role ARN is a local: Terraform reads `$${d}` as the literal `${d}` of the IAM path.
+    const local = /"RoleArn":\$\{jsonencode\(local\.([A-Za-z0-9_]+)\)\}/.exec(machine.definition)![1];
+    expect((json as unknown as { locals: Record<string, string> }).locals[local]).toMatch(/:role\/q"b\\c\$\$\{d\}\/etl-results$/);
+    for (const role of Object.values(json.resource.aws_iam_role)) expect(role.path).toBe('/q"b\\c$${d}/');
   });
 });

@@ -18,7 +18,7 @@ import { PROP_DEFAULTS, type RedshiftQueryStepFunctionProps } from './props';
 import { resolveRedshiftTarget } from './redshift-target';
 import { renderPolicyDocument } from './render-policy';
 import { addSchedule, type ScheduleOptions } from './schedule';
-import { toTerraformJson } from './terraform-json';
+import { escapeTerraformTemplate, toTerraformJson } from './terraform-json';
 import type { TriggerContext, TriggerResources } from './trigger-resources';
 import { validateProps } from './validate-props';
 
@@ -123,7 +123,7 @@ export class RedshiftQueryStepFunction extends Construct {
     // The results role ARN is spliced into the definition: a Terraform local, JSON-encoded there by Terraform.
     const fixedResultsRoleArn =
       props.resultsRoleName !== undefined
-        ? new TerraformLocal(this, 'ResultsRoleArn', `arn:${partition}:iam::${this.accountId}:role${iamPath}${props.resultsRoleName}`).asString
+        ? new TerraformLocal(this, 'ResultsRoleArn', escapeTerraformTemplate(`arn:${partition}:iam::${this.accountId}:role${iamPath}${props.resultsRoleName}`)).asString
         : undefined;
     let executionRoleArn: string | undefined;
     const policies = buildPolicies({
@@ -264,7 +264,8 @@ export class RedshiftQueryStepFunction extends Construct {
       name,
       namePrefix: name === undefined ? `${this.namePrefix}${suffix}` : undefined,
       description,
-      path: this.props.iamPath ?? PROP_DEFAULTS.iamPath,
+      // A valid IAM path may hold `${` or `%{`: escaped, or Terraform would read a template.
+      path: escapeTerraformTemplate(this.props.iamPath ?? PROP_DEFAULTS.iamPath),
       permissionsBoundary: this.props.permissionsBoundary,
       assumeRolePolicy: renderPolicyDocument(this, `${id}Trust`, trust).json,
       tags: this.props.tags,
