@@ -8,7 +8,7 @@ import { describeWithTerraform } from './helpers/terraform-availability';
 import { TerraformWorkspace } from './helpers/terraform-workspace';
 
 // Each terraform process loads the 700 MB AWS provider; on a busy machine one command can take tens of seconds.
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 describeWithTerraform('Terraform module and HCL examples (real terraform, offline)', () => {
   let workspace: TerraformWorkspace;

@@ -96,10 +96,10 @@ describeWithTerraform('Terraform module variable validation (terraform plan)', (
   beforeAll(async () => {
     workspace = createModuleWorkspace('inputs');
     aws = await startOfflineAws();
-    // The root module's variable blocks, exactly as built, without the inner modules: one plan checks every case
-    // fast (each full module instance would bring ten inner modules to evaluate).
-    const built = JSON.parse(readFileSync(workspace.path(`${MODULE_DIR}/${MODULE_MAIN_FILE}`), 'utf8')) as Record<string, unknown>;
-    workspace.writeFile(`variables-only/${MODULE_MAIN_FILE}`, JSON.stringify({ terraform: built.terraform, variable: built.variable }, null, 2));
+    // The module's variable blocks, exactly as built, without the resources: one plan checks every case fast.
+    for (const file of ['variables.tf.json', 'versions.tf.json']) {
+      workspace.writeFile(`variables-only/${file}`, readFileSync(workspace.path(`${MODULE_DIR}/${file}`), 'utf8'));
+    }
     const blocks = (cases: readonly InvalidCase[]) => cases.map((c) => moduleBlock(c.name, c.inputs, '../../variables-only')).join('\n');
     const valid = moduleBlock('valid_non_defaults', VALID_CASE, '../../variables-only');
     workspace.writeFile('fixtures/inputs/main.tf', `${blocks(INVALID_CASES.filter((c) => !c.crossVariable))}\n${valid}`);
