@@ -16,6 +16,7 @@ jest.setTimeout(300_000);
 
 const ROOT = 'root';
 const SECRET_ARN = `arn:aws:secretsmanager:eu-west-1:${FAKE_ACCOUNT_ID}:secret:redshift/etl-AbCdEf`;
+const PARTIAL_SECRET_ARN = `arn:aws:secretsmanager:eu-west-1:${FAKE_ACCOUNT_ID}:secret:redshift/etl`;
 const KEY_ARN = `arn:aws:kms:eu-west-1:${FAKE_ACCOUNT_ID}:key/0b5e1f3c-7a1d-4c1e-9a0e-2f6b8d9c4e21`;
 const WORKGROUP_ARN = `arn:aws:redshift-serverless:eu-west-1:${FAKE_ACCOUNT_ID}:workgroup/0d3f3d4e-1111-2222-3333-444455556666`;
 
@@ -27,8 +28,15 @@ const DEPLOYED: Settings = { default_cluster_id: 'analytics', default_user: 'etl
 const CHANGES: readonly (readonly [string, Settings])[] = [
   ['cluster + DbUser -> workgroup + IAM identity, with a KMS key, logging OFF, tracing on',
     { default_workgroup_name: WORKGROUP_ARN, kms_key_arn: KEY_ARN, logging_level: 'OFF', tracing: true }],
-  ['DbUser -> secret ARN, logging ALL with execution data, alarm added', { default_cluster_id: 'analytics', default_secret_arn: SECRET_ARN, logging_level: 'ALL' }],
+  ['DbUser -> secret ARN, logging ALL', { default_cluster_id: 'analytics', default_secret_arn: SECRET_ARN, logging_level: 'ALL' }],
+  ['DbUser -> partial secret ARN (no 6-character suffix)', { default_cluster_id: 'analytics', default_secret_arn: PARTIAL_SECRET_ARN }],
 ];
+
+/** The secret resource the results role may read, as Terraform decided it at plan time (issue 10, item 3). */
+const EXPECTED_SECRET_RESOURCE: Readonly<Record<string, string>> = {
+  [SECRET_ARN]: SECRET_ARN,
+  [PARTIAL_SECRET_ARN]: `${PARTIAL_SECRET_ARN}-??????`,
+};
 
 const ROOT_MODULE = `
 variable "settings" {
@@ -120,6 +128,14 @@ describeWithTerraform('changing module variables updates in place; the old varia
     expect(replaced.map((change) => `${change.address} ${change.change.actions.join('/')}`)).toEqual([]);
     const machine = changed.resource_changes!.find((change) => change.type === 'aws_sfn_state_machine')!;
     expect(machine.change.actions).toEqual(['update']);
+    const secret = settings.default_secret_arn;
+    if (typeof secret === 'string') {
+      const policy = changed.resource_changes!.find((change) => change.address.includes('ResultsRolePolicy'))!;
+      const statements = (JSON.parse(String(policy.change.after?.policy)) as { Statement: { Sid: string; Resource: string | string[] }[] }).Statement;
+      const read = statements.find((statement) => statement.Sid === 'ReadDatabaseSecret')!;
+      expect(read.Resource).toEqual(EXPECTED_SECRET_RESOURCE[secret]);
+      expect(statements.map((statement) => statement.Sid)).not.toContain('GetClusterCredentialsForDbUser');
+    }
   });
 
   test.each(['cluster_db_user', 'workgroup_iam_kms'])(
