@@ -77,7 +77,7 @@ const cases: RuleCase[] = [
     }),
   ),
   { rule: 'JSONPath-only field inherited from the machine language in a Map', definition: nested((m) => (m.States.Each.ItemProcessor.States.Inner.ResultPath = '$.r')), expected: { code: S, location: '/States/Each/ItemProcessor/States/Inner', mentions: ["'Inner'", "'ResultPath'"] }, only: true },
-  { rule: "'.$' key in a JSONata state", definition: polling((m) => (m.States.Submit.Arguments['Sql.$'] = '$.sql')), expected: { code: S, location: '/States/Submit/Arguments/Sql.$', mentions: ["'Submit'", "'Sql.$'", 'Arguments'] }, only: true },
+  { rule: "'.$' key in a JSONata Assign (not a variable name there)", definition: polling((m) => (m.States.Submit.Assign = { 'sql.$': '$.sql' })), expected: { code: S, location: '/States/Submit/Assign/sql.$', mentions: ["'Submit'", "'sql.$'"] }, only: true },
   { rule: 'JSONata-only field in a JSONPath state', definition: () => ({ StartAt: 'P', States: { P: { Type: 'Pass', Output: { a: 1 }, End: true } } }), expected: { code: S, location: '/States/P', mentions: ["'P'", "'Output'", "'JSONata'"] }, only: true },
   { rule: 'state falls back to JSONPath in a JSONata machine', definition: polling((m) => (m.States.Poll.QueryLanguage = 'JSONPath')), expected: { code: S, location: '/States/Poll', mentions: ["'Poll'", "'QueryLanguage'", "'JSONPath'"] }, only: true },
   { rule: 'QueryLanguage misspelt', definition: polling((m) => (m.States.Poll.QueryLanguage = 'jsonata')), expected: { code: S, location: '/States/Poll/QueryLanguage', mentions: ["'Poll'", 'QueryLanguage', "'jsonata'"] }, only: true },

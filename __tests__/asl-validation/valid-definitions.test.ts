@@ -124,6 +124,55 @@ describe('valid definitions yield no diagnostics (no false errors)', () => {
     expect(aslValidator(copy(machine)).isValid).toBe(false);
   });
 
+  // AWS keeps a `.$` key inside a JSONata template as written: LocalStack's AWS recording
+  // tests/aws/services/stepfunctions/v2/outputdecl/test_output.snapshot.json (BASE_LITERALS, Output key "constant_jp_input.$").
+  test("a key ending in '.$' inside a JSONata Output or Arguments is a plain key", () => {
+    const machine = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'State0',
+      States: {
+        State0: { Type: 'Pass', Output: { 'constant_jp_input.$': '$', nested: { 'a.$': '$.x' } }, Next: 'Call' },
+        Call: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { Payload: { 'literal.$': '$.y' } }, End: true },
+      },
+    };
+    expect(validateDefinition(machine)).toEqual([]);
+  });
+
+  // LocalStack's AWS recording states_variables/test_error_output.snapshot.json (PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING):
+  // AWS ran this definition, whose Parallel catcher and a branch state both assign inputVar.
+  test('a branch may assign a name that only its own Parallel (Assign or Catch Assign) also assigns', () => {
+    const machine = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'ParallelState',
+      States: {
+        ParallelState: {
+          Type: 'Parallel',
+          Next: 'Finish',
+          Branches: [{ StartAt: 'ExecuteLambdaTask', States: { ExecuteLambdaTask: { Assign: { inputVar: '{% $states.input %}', resultVar: '{% $states.result %}' }, Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f', Payload: { foo: 'foobar' } }, End: true } } }],
+          Catch: [{ ErrorEquals: ['States.ALL'], Assign: { inputVar: '{% $states.input %}', errorVar: '{% $states.errorOutput %}' }, Next: 'Fallback' }],
+        },
+        Fallback: { Type: 'Pass', Output: { error: '{% $errorVar %}' }, End: true },
+        Finish: { Type: 'Pass', End: true },
+      },
+    };
+    expect(validateDefinition(machine)).toEqual([]);
+    const withOtherOuterState = { ...machine, StartAt: 'Init', States: { Init: { Type: 'Pass', Assign: { inputVar: 1 }, Next: 'ParallelState' }, ...machine.States } };
+    expect(validateDefinition(withOtherOuterState).map((d) => d.location)).toEqual(['/States/ParallelState/Branches[0]/States/ExecuteLambdaTask/Assign/inputVar']);
+  });
+
+  // LocalStack's AWS recordings: assign/test_assign_base.snapshot.json (BASE_CONSTANT_LITERALS) and
+  // scenarios/test_base_scenarios.snapshot.json (test_map_state_tolerated_failure_percentage_path[1.1]).
+  test('JSONPath payload literals: null and "{% ... %}" items in arrays; a fractional ToleratedFailurePercentage', () => {
+    const machine = {
+      StartAt: 'State0',
+      States: {
+        State0: { Type: 'Pass', Assign: { constant_lst: [null, 0, 0.1, true, '$.no.such.path', '{% $varname %}', '$$', [], { constant: 0 }], 'x.$': '$' }, Next: 'M' },
+        M: { Type: 'Map', ToleratedFailurePercentage: 0.5, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true },
+      },
+    };
+    expect(validateDefinition(machine)).toEqual([]);
+  });
+
   test('a classic JSONPath machine (Parameters with .$ keys, ResultPath, Choice Variable rules, intrinsic functions)', () => {
     const machine = {
       StartAt: 'Submit',

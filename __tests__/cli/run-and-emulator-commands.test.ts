@@ -70,11 +70,12 @@ describe('redshift-query run / emulator', () => {
     expect(io.stderr.lines[0]).toMatch(/^error: Invalid state machine definition .*Missing/);
   });
 
-  test('run: a JSONPath definition is refused as unsupported, naming the state', async () => {
-    writeFileSync(join(dir, 'jsonpath.asl.json'), JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Succeed' } } }));
-    const { code, io } = await cli(['run', 'jsonpath.asl.json']);
-    expect(code).toBe(ExitCode.USAGE_ERROR);
-    expect(io.stderr.lines).toEqual([expect.stringMatching(/^error: State 'A' uses QueryLanguage JSONPath/)]);
+  test('run: a JSONPath definition (no QueryLanguage) runs too', async () => {
+    writeFileSync(join(dir, 'jsonpath.asl.json'), JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Parameters: { 'name.$': '$.name' }, End: true } } }));
+    writeFileSync(join(dir, 'jsonpath-input.json'), JSON.stringify({ name: 'n' }));
+    const { code, io } = await cli(['run', 'jsonpath.asl.json', '--input', 'jsonpath-input.json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(io.stdout.text)).toMatchObject({ status: 'SUCCEEDED', output: { name: 'n' } });
   });
 
   test('run: a scenario file with a typo is an input error naming the field', async () => {

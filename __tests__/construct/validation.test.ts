@@ -14,7 +14,7 @@ function errorOf(run: () => unknown): ConstructValidationError {
 
 describe('RedshiftQueryStepFunction prop validation', () => {
   test.each<[string, RedshiftQueryStepFunctionProps, string, RegExp]>([
-    ['negative initial wait', { ...CLUSTER_USER, initialWaitTime: -1 }, 'initialWaitTime', /from 0 to 99999999, got -1/],
+    ['negative initial wait', { ...CLUSTER_USER, initialWaitTime: -1 }, 'initialWaitTime', /from 0 to 86400, got -1/],
     ['zero base wait', { ...CLUSTER_USER, baseWaitTime: 0 }, 'baseWaitTime', /above 0.*got 0/],
     ['multiplier below 1', { ...CLUSTER_USER, waitMultiplier: 0.5 }, 'waitMultiplier', /from 1 to 1000/],
     ['fractional retries', { ...CLUSTER_USER, maxRetries: 1.5 }, 'maxRetries', /non-negative integer.*got 1.5/],
@@ -36,12 +36,37 @@ describe('RedshiftQueryStepFunction prop validation', () => {
     ['long prefix', { ...CLUSTER_USER, namePrefix: 'x'.repeat(31) }, 'namePrefix', /at most 30/],
     ['bad state machine name', { ...CLUSTER_USER, stateMachineName: 'has space' }, 'stateMachineName', /1-80 letters/],
     ['bad alarm topic', { ...CLUSTER_USER, alarm: { snsTopicArn: 'alerts' } }, 'alarm.snsTopicArn', /SNS topic ARN/],
+    // Redshift names, with the rule AWS states quoted.
+    ['a quote in the database', { ...CLUSTER_USER, defaultDb: 'dev"; DROP TABLE x' }, 'defaultDb', /must be a database name. AWS: "Must be 1 to 64 alphanumeric.*Received: "dev\\"; DROP TABLE x" \("\\"" is not allowed\)/],
+    ['a template interpolation in the database', { ...CLUSTER_USER, defaultDb: '${var.db}' }, 'defaultDb', /"\$" is not allowed/],
+    ['a slash in the database (IAM dbname ARN separator)', { ...CLUSTER_USER, defaultDb: 'dev/prod' }, 'defaultDb', /Must not contain a colon \( : \) or slash \( \/ \)/],
+    ['a unicode database name', { ...CLUSTER_USER, defaultDb: 'ventes_été' }, 'defaultDb', /"é" is not allowed/],
+    ['a 65-character database name', { ...CLUSTER_USER, defaultDb: `d${'x'.repeat(64)}` }, 'defaultDb', /65 characters/],
+    ['user PUBLIC', { ...CLUSTER_USER, defaultUser: 'PUBLIC' }, 'defaultUser', /The user name can't be PUBLIC.*reserved name/],
+    ['a colon in the user', { ...CLUSTER_USER, defaultUser: 'IAM:etl' }, 'defaultUser', /":" is not allowed/],
+    ['a backslash in the user', { ...CLUSTER_USER, defaultUser: 'corp\\etl' }, 'defaultUser', /must be a database user name.*\("\\\\" is not allowed\)/],
+    ['two hyphens in the cluster id', { ...CLUSTER_USER, defaultClusterId: 'prod--analytics' }, 'defaultClusterId', /Cannot end with a hyphen or contain two consecutive hyphens\..*Received: "prod--analytics" \(it has two consecutive hyphens\)/],
+    ['a 64-character cluster id', { ...CLUSTER_USER, defaultClusterId: `a${'b'.repeat(63)}` }, 'defaultClusterId', /it has 64 characters/],
+    ['a cluster id ending with a hyphen', { ...CLUSTER_USER, defaultClusterId: 'analytics-' }, 'defaultClusterId', /ends with a hyphen/],
+    ['an underscore in the workgroup', { defaultWorkgroupName: 'etl_wg', defaultDb: 'dev' }, 'defaultWorkgroupName', /must be a workgroup name. AWS: "workgroupName: Length Constraints: Minimum length of 3. Maximum length of 64. Pattern: \^\[a-z0-9-\]\+\$"/],
+    ['a workgroup ARN naming the workgroup by name', { defaultWorkgroupName: 'arn:aws:redshift-serverless:eu-west-1:123456789012:workgroup/etl', defaultDb: 'dev' }, 'defaultWorkgroupName', /workgroup ARN naming the workgroup by id/],
+    ['a 64-character allowed cluster id', { ...CLUSTER_USER, allowedClusterId: `a${'b'.repeat(63)}` }, 'allowedClusterId', /cluster identifier \(1-63 characters\)/],
+    // Waits that contradict each other.
+    ['maxWait below baseWaitTime', { ...CLUSTER_USER, baseWaitTime: 60, maxWait: 30 }, 'maxWait', /maxWait \(30\) is smaller than baseWaitTime \(60\): maxWait caps every interval .* baseWaitTime would never be used/],
+    ['maxWait below the default baseWaitTime', { ...CLUSTER_USER, maxWait: 10 }, 'maxWait', /maxWait \(10\) is smaller than baseWaitTime \(15\)/],
   ])('fails on %s, naming the prop', (_name, props, prop, message) => {
     const error = errorOf(() => synth(props));
     expect(error.prop).toBe(prop);
     expect(error.message).toContain(`'${prop}'`);
     expect(error.message).toContain('stack/Queries');
     expect(error.message).toMatch(message);
+  });
+
+  test('accepts names at the edges of the rules, a workgroup ARN by id, and an initial wait above maxWait (not capped)', () => {
+    expect(() => synth({ ...CLUSTER_USER, defaultClusterId: `a${'b-c'.repeat(20)}d`, defaultDb: 'Sales+2024.q1@eu-x', defaultUser: 'etl_user@corp' })).not.toThrow();
+    expect(() => synth({ defaultWorkgroupName: 'arn:aws:redshift-serverless:eu-west-1:123456789012:workgroup/0a1b2c3d-4e5f-6789-abcd-ef0123456789', defaultDb: 'dev' })).not.toThrow();
+    expect(() => synth({ ...CLUSTER_USER, initialWaitTime: 900, baseWaitTime: 30, maxWait: 30 })).not.toThrow();
+    expect(() => synth({ ...CLUSTER_USER, allowedClusterId: `a${'b'.repeat(62)}`, allowedUserId: 'etl+batch', allowedDbName: 'sales_*' })).not.toThrow();
   });
 
   test('skips checks on unresolved tokens (a variable may hold anything valid at plan time)', () => {

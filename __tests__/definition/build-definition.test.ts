@@ -117,13 +117,16 @@ describe('buildDefinition', () => {
     expect(text).not.toContain('%{');
   });
 
-  test('retries API calls only on throttling and server-side errors, with back-off and never on ValidationException', () => {
+  test('retries API calls only on server faults and capacity errors, with back-off, never on ValidationException or the unmodelled catch-all', () => {
     for (const [, state] of tasks(buildDefinition())) {
       expect(state.Retry).toEqual([
         { ErrorEquals: [...RETRYABLE_API_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL' },
       ]);
     }
     expect(RETRYABLE_API_ERRORS).not.toContain('RedshiftData.ValidationException');
+    // Access denied and expired credentials come as RedshiftDataException: they must fail at once.
+    expect(RETRYABLE_API_ERRORS).not.toContain('RedshiftData.RedshiftDataException');
+    expect(RETRYABLE_API_ERRORS).toEqual(expect.arrayContaining(['RedshiftData.ExecuteStatementException', 'RedshiftData.BatchExecuteStatementException', 'RedshiftData.DatabaseConnectionException']));
   });
 
   test('fails only through named errors', () => {
@@ -134,14 +137,16 @@ describe('buildDefinition', () => {
   });
 
   test.each<[DefinitionOptions, keyof DefinitionOptions, string]>([
-    [{ maxRetries: 1.5 }, 'maxRetries', 'maxRetries must be a non-negative integer (at most 10000), got 1.5'],
-    [{ maxRetries: -1 }, 'maxRetries', 'maxRetries must be a non-negative integer (at most 10000), got -1'],
-    [{ initialWaitTime: -5 }, 'initialWaitTime', 'initialWaitTime must be a number from 0 to 99999999, got -5'],
-    [{ initialWaitTime: Number.NaN }, 'initialWaitTime', 'initialWaitTime must be a number from 0 to 99999999, got NaN'],
-    [{ baseWaitTime: 0 }, 'baseWaitTime', 'baseWaitTime must be a number above 0 and at most 99999999, got 0'],
+    [{ maxRetries: 1.5 }, 'maxRetries', 'maxRetries must be a non-negative integer (at most 1000), got 1.5'],
+    [{ maxRetries: -1 }, 'maxRetries', 'maxRetries must be a non-negative integer (at most 1000), got -1'],
+    [{ initialWaitTime: -5 }, 'initialWaitTime', 'initialWaitTime must be a number from 0 to 86400, got -5'],
+    [{ initialWaitTime: Number.NaN }, 'initialWaitTime', 'initialWaitTime must be a number from 0 to 86400, got NaN'],
+    [{ baseWaitTime: 0 }, 'baseWaitTime', 'baseWaitTime must be a number above 0 and at most 86400, got 0'],
     [{ waitMultiplier: 0.5 }, 'waitMultiplier', 'waitMultiplier must be a number from 1 to 1000, got 0.5'],
-    [{ maxWait: 100_000_000 }, 'maxWait', 'maxWait must be a number above 0 and at most 99999999, got 100000000'],
-    [{ timeoutSeconds: 0 }, 'timeoutSeconds', 'timeoutSeconds must be a number above 0 and at most 99999999, got 0'],
+    [{ maxWait: 100_000 }, 'maxWait', 'maxWait must be a number above 0 and at most 86400, got 100000'],
+    [{ maxRetries: 1001 }, 'maxRetries', 'maxRetries must be a non-negative integer (at most 1000), got 1001'],
+    [{ timeoutSeconds: 86_401 }, 'timeoutSeconds', 'timeoutSeconds must be a number above 0 and at most 86400, got 86401'],
+    [{ timeoutSeconds: 0 }, 'timeoutSeconds', 'timeoutSeconds must be a number above 0 and at most 86400, got 0'],
     [{ retryErrorMatch: '(?i)deadlock' }, 'retryErrorMatch', 'retryErrorMatch "(?i)deadlock" is not supported: unsupported group syntax (? at position 0'],
     [{ database: '' }, 'database', 'database must be a non-empty string, got ""'],
     [{ clusterIdentifier: 'c', workgroupName: 'w' }, 'workgroupName', 'clusterIdentifier and workgroupName are both set; give one (a provisioned cluster or a Serverless workgroup)'],

@@ -287,7 +287,9 @@ describe('resume and idempotency', () => {
       scenario: { api: [{ operation: 'ExecuteStatement', error: 'ValidationException', message: 'Cluster not found' }] },
     });
     expect(result.error).toBe(REDSHIFT_QUERY_ERRORS.SUBMIT_FAILED);
-    expect(result.cause).toBe('Query at index 0: ExecuteStatement failed on attempt 1: RedshiftData.ValidationException: Cluster not found');
+    expect(result.cause).toMatch(
+      /^Query at index 0: ExecuteStatement failed on attempt 1: RedshiftData\.ValidationException: Cluster not found \(Service: RedshiftData, Status Code: 400, Request ID: [0-9a-f-]{36}\)$/,
+    );
     expect(emulator.callLog).toHaveLength(1);
   });
 });

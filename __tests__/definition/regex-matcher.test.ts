@@ -1,7 +1,8 @@
 /**
  * Differential tests of the JSONata regex engine that implements RetryErrorMatch inside the state machine,
- * against JavaScript's RegExp with Python `re.match` semantics emulated (anchored at the start only; `$` also
- * matches before a final newline; `.` excludes only `\n`).
+ * against JavaScript's RegExp (`v` flag: code points and Unicode properties) with Python `re.match` semantics
+ * emulated (anchored at the start only; `$` also matches before a final newline; `.` excludes only `\n`; `\d \w \s`
+ * are Python's Unicode classes), and against CPython's `re` itself.
  */
 import fc from 'fast-check';
 import jsonata from 'jsonata';
@@ -25,16 +26,25 @@ interface Rendered {
   readonly js: string;
 }
 
-const LITERALS = ['a', 'b', 'c', '1', '_', ' ', '-', 'x'];
+/** Non-ASCII text the engine must treat like CPython: accented, Cyrillic, CJK, emoji (above U+FFFF), NBSP, fullwidth digit, ideographic space. */
+const UNICODE_CHARS = ['é', 'Ж', '中', '😀', '🙂', '\u00a0', '１', '\u3000'];
+const LITERALS = ['a', 'b', 'c', '1', '_', ' ', '-', 'x', 'é', '中', '😀'];
 const META = ['.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '^', '$', '\\', '/'];
-const TEXT_CHARS = ['a', 'b', 'c', '1', '_', ' ', '-', '\n', '\r', '\t', '.', '*', '(', ']', '{', '$', '\\', 'é'];
+const TEXT_CHARS = ['a', 'b', 'c', '1', '_', ' ', '-', '\n', '\r', '\t', '.', '*', '(', ']', '{', '$', '\\', '\u001c', ...UNICODE_CHARS];
 
+/** Python's Unicode `\s` (str.isspace) as a class body, `\d` as Unicode Nd, `\w` as letters, numbers and `_`. */
+const PY_SPACE = '\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const SHORTHAND_JS: Record<string, string> = {
-  d: '0-9',
-  w: 'A-Za-z0-9_',
-  s: ' \\t\\n\\r\\f\\v',
+  d: '\\p{Nd}',
+  D: '\\P{Nd}',
+  w: '[\\p{L}\\p{N}_]',
+  W: '[^\\p{L}\\p{N}_]',
+  s: `[${PY_SPACE}]`,
+  S: `[^${PY_SPACE}]`,
 };
 const PY_CLASS_ESCAPED = new Set([']', '\\', '^', '-', '[']);
+/** Inside a `v`-mode class every ASCII punctuation character may (and some must) be escaped. */
+const jsClassChar = (ch: string) => (/^[!-/:-@[-^`{-~]$/.test(ch) ? `\\${ch}` : ch);
 
 const literal: fc.Arbitrary<Rendered> = fc.oneof(
   fc.constantFrom(...LITERALS).map((ch) => ({ python: ch, js: ch })),
@@ -44,19 +54,17 @@ const literal: fc.Arbitrary<Rendered> = fc.oneof(
 
 const dot: fc.Arbitrary<Rendered> = fc.constant({ python: '.', js: '[^\\n]' });
 
-const shorthand: fc.Arbitrary<Rendered> = fc.constantFrom('d', 'w', 's', 'D', 'W', 'S').map((e) => {
-  const positive = SHORTHAND_JS[e.toLowerCase()];
-  return { python: `\\${e}`, js: e === e.toLowerCase() ? `[${positive}]` : `[^${positive}]` };
-});
+const shorthand: fc.Arbitrary<Rendered> = fc.constantFrom('d', 'w', 's', 'D', 'W', 'S').map((e) => ({ python: `\\${e}`, js: SHORTHAND_JS[e]! }));
 
-const classChar = fc.constantFrom('a', 'b', 'c', 'x', '1', '_', ' ', '-', ']', '^', '.', '\\', '$', '[');
+const classChar = fc.constantFrom('a', 'b', 'c', 'x', '1', '_', ' ', '-', ']', '^', '.', '\\', '$', '[', 'é', '中', '😀');
+/** Ranges, including ones above U+FFFF and one from the BMP past U+FFFF (UTF-16 order would reject it). */
+const RANGES: ReadonlyArray<readonly [string, string]> = [
+  ['a', 'c'], ['a', 'z'], ['0', '9'], [' ', 'a'], ['b', 'z'], ['à', 'ÿ'], ['Ѐ', 'ӿ'], ['一', '龥'], ['😀', '🙏'], ['！', '😀'],
+];
 const classItem: fc.Arbitrary<{ python: string; js: string }> = fc.oneof(
-  classChar.map((ch) => {
-    const escaped = PY_CLASS_ESCAPED.has(ch) ? `\\${ch}` : ch;
-    return { python: escaped, js: escaped };
-  }),
-  fc.tuple(fc.constantFrom('a', 'b', '0', ' '), fc.constantFrom('c', 'z', '9', 'a')).filter(([lo, hi]) => lo <= hi).map(([lo, hi]) => ({ python: `${lo}-${hi}`, js: `${lo}-${hi}` })),
-  fc.constantFrom('d', 'w', 's', 'D', 'W', 'S').map((e) => ({ python: `\\${e}`, js: `\\${e}` })),
+  classChar.map((ch) => ({ python: PY_CLASS_ESCAPED.has(ch) ? `\\${ch}` : ch, js: jsClassChar(ch) })),
+  fc.constantFrom(...RANGES).map(([lo, hi]) => ({ python: `${lo}-${hi}`, js: `${jsClassChar(lo)}-${jsClassChar(hi)}` })),
+  fc.constantFrom('d', 'w', 's', 'D', 'W', 'S').map((e) => ({ python: `\\${e}`, js: SHORTHAND_JS[e]! })),
 );
 const charClass: fc.Arbitrary<Rendered> = fc
   .tuple(fc.boolean(), fc.array(classItem, { minLength: 1, maxLength: 4 }))
@@ -96,7 +104,7 @@ const textArb = fc.array(fc.constantFrom(...TEXT_CHARS), { maxLength: 10 }).map(
 
 /** Python `re.match(pattern, text)` semantics on a JS rendering of the same pattern. */
 function referenceMatch(jsPattern: string, text: string): boolean {
-  return new RegExp(`^(?:${jsPattern})`).test(text);
+  return new RegExp(`^(?:${jsPattern})`, 'v').test(text);
 }
 
 describe('RetryErrorMatch engine (JSONata, inside the state machine)', () => {
@@ -106,7 +114,7 @@ describe('RetryErrorMatch engine (JSONata, inside the state machine)', () => {
     await fc.assert(
       fc.asyncProperty(patternArb, fc.array(textArb, { minLength: 1, maxLength: 6 }), async (pattern, texts) => {
         // Texts made of the pattern's own literals match far more often than random ones.
-        const derived = texts.map((t, i) => pattern.python.replace(/\\/g, '').slice(0, i + 2) + t);
+        const derived = texts.map((t, i) => Array.from(pattern.python.replace(/\\/g, '')).slice(0, i + 2).join('') + t);
         const all = [...texts, ...derived];
         const result = await evaluate(pattern.python, all);
         expect(result.error).toBeUndefined();
@@ -202,8 +210,8 @@ if (!python) {
 
 (python ? test : test.skip)('agrees with Python re.match and never accepts a pattern Python rejects (needs python3)', async () => {
   const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
-  const patternChars = ['a', 'b', '(', ')', '[', ']', '^', '-', '\\', 'd', 'w', 'S', '*', '+', '?', '{', '}', ',', '1', '|', '$', '.', 'n', ' '];
-  const textChars = ['a', 'b', '1', ' ', '-', ']', '\n', '.', 'd', '$', '\\'];
+  const patternChars = ['a', 'b', '(', ')', '[', ']', '^', '-', '\\', 'd', 'w', 'S', '*', '+', '?', '{', '}', ',', '1', '|', '$', '.', 'n', ' ', 'é', '😀', '中'];
+  const textChars = ['a', 'b', '1', ' ', '-', ']', '\n', '.', 'd', '$', '\\', ...UNICODE_CHARS];
   const cases = fc.sample(
     fc.record({
       p: fc.array(fc.constantFrom(...patternChars), { minLength: 1, maxLength: 7 }).map((cs) => cs.join('')),
@@ -211,13 +219,20 @@ if (!python) {
     }),
     { numRuns: 600, seed: 42 },
   );
+  // Shapes random characters rarely form: Unicode classes, ranges above U+FFFF, `.` on an emoji.
+  const unicodeTexts = ['é', 'Ж', '中', '😀', '🙂', '🚀', '\u00a0', '１', '٣', '\u3000', '\u001c', 'a😀', '😀😀', 'Ａ', '_'];
+  const unicodePatterns = [
+    '\\d', '\\w', '\\s', '\\D', '\\W', '\\S', '[\\w]', '[^\\W]', '[\\d\\s]', '.', '.$', '..', '[^"]', '[^"]$', '[😀-🙏]', '[😀-🙏]+$',
+    '[！-😀]', '[а-я]', '[à-ÿ]', '\\w+$', '😀', '😀?a', '[^a]{2}', '.{2}$',
+  ];
+  cases.push(...unicodePatterns.map((p) => ({ p, ts: unicodeTexts })));
   const script = [
     'import json, re, sys, warnings',
     "warnings.simplefilter('ignore')",
     'out = []',
     'for c in json.load(sys.stdin):',
     '    try:',
-    "        r = re.compile(c['p'], re.ASCII)",
+    "        r = re.compile(c['p'])",
     '    except Exception:',
     '        out.append(None); continue',
     "    out.append([bool(r.match(t)) for t in c['ts']])",
@@ -228,8 +243,8 @@ if (!python) {
   for (const [i, { p, ts }] of cases.entries()) {
     const ours = await evaluate(p, ts);
     if (ours.error !== undefined) continue; // outside the subset: rejected on purpose (e.g. a literal '{')
-    expect({ p, python: expected[i] }).toEqual({ p, python: ours.matches });
+    expect({ p, ts, python: expected[i] }).toEqual({ p, ts, python: ours.matches });
     compared++;
   }
-  expect(compared).toBeGreaterThan(150);
+  expect(compared).toBeGreaterThan(150 + unicodePatterns.length);
 });

@@ -196,6 +196,35 @@ describe('scenario API faults over HTTP', () => {
   });
 });
 
+describe('createSdkRedshiftDataHandler error names', () => {
+  test('report what Step Functions reports: modelled exceptions by name, unmodelled codes as RedshiftDataException', async () => {
+    const faulty = new RedshiftDataEmulator({
+      clock,
+      scenario: {
+        api: [
+          { operation: 'ExecuteStatement', error: 'AccessDeniedException', message: 'not authorized', firstCalls: 1 },
+          { operation: 'ExecuteStatement', error: 'ExecuteStatementException', message: 'environmental error' },
+        ],
+      },
+    });
+    const faultyServer = await startEmulatorServer({ emulator: faulty });
+    const handler = createSdkRedshiftDataHandler({ endpoint: faultyServer.url });
+    const invocation = {
+      resource: 'arn:aws:states:::aws-sdk:redshiftdata:executeStatement', stateName: 'S', executionRoleArn: 'arn:aws:iam::123456789012:role/R',
+      executionArn: 'arn:aws:states:us-east-1:123456789012:execution:m:e', executionName: 'e', retryCount: 0, clock, signal: new AbortController().signal,
+    };
+    try {
+      const denied = await handler.call('executeStatement', { ...cluster, Sql: 'select 1' }, invocation).catch((e: unknown) => e);
+      expect(denied).toMatchObject({ error: 'RedshiftData.RedshiftDataException', cause: expect.stringMatching(/^not authorized \(Service: RedshiftData, Status Code: 400, Request ID: /) });
+      const fault = await handler.call('executeStatement', { ...cluster, Sql: 'select 1' }, invocation).catch((e: unknown) => e);
+      expect(fault).toMatchObject({ error: 'RedshiftData.ExecuteStatementException', cause: expect.stringMatching(/^environmental error \(Service: RedshiftData, Status Code: 500, /) });
+    } finally {
+      await faultyServer.close();
+      await faulty.close();
+    }
+  });
+});
+
 describe('Step Functions ValidateStateMachineDefinition on the same server', () => {
   const validate = async (body: unknown) => {
     const response = await fetch(server.url, {

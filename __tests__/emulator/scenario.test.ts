@@ -29,7 +29,9 @@ describe('parseScenario', () => {
     [{ statements: [{ match: 'x', durationSecs: 1 }] }, '$.statements[0].durationSecs', 'unknown field'],
     [{ statements: [{ match: 'x', fail: { error: 'E', time: 2 } }] }, '$.statements[0].fail.time', "did you mean 'times'"],
     [{ statements: [{ match: 'x', fail: { error: 'E', times: 0 } }] }, '$.statements[0].fail.times', 'greater than 0'],
-    [{ statements: [{ match: '(' }] }, '$.statements[0].match', 'not a valid regular expression'],
+    [{ statements: [{ match: '(' }] }, '$.statements[0].match', 'not a valid RE2 regular expression'],
+    [{ statements: [{ match: '(?<=from )sales' }] }, '$.statements[0].match', 'RE2 has no backreferences or lookaround'],
+    [{ statements: [{ match: '(insert)\\s+\\1' }] }, '$.statements[0].match', 'invalid escape sequence'],
     [{ statements: [{ durationSeconds: 1 }] }, '$.statements[0].match', 'is required'],
     [{ statements: [{ match: 'x', abort: true, neverFinishes: true }] }, '$.statements[0]', 'choose one outcome'],
     [{ statements: [{ match: 'x', durationSeconds: -1 }] }, '$.statements[0].durationSeconds', 'at least 0'],
@@ -94,6 +96,15 @@ describe('FaultInjector', () => {
     expect(faults.fateOf('insert into t values (1)')).toMatchObject({ outcome: 'fail' });
     expect(faults.fateOf('insert into t values (1)')).toMatchObject({ outcome: 'run', durationMs: 5000 });
     expect(faults.fateOf('select 1')).toEqual({ outcome: 'run', durationMs: 2000, queuedMs: 0 });
+  });
+
+  test('a pattern that backtracks exponentially in JavaScript RegExp is matched in linear time', () => {
+    // JavaScript's backtracking RegExp takes about 2^40 steps on this SQL (hours); RE2 one pass.
+    const faults = new FaultInjector({ statements: [{ match: '(a+)+$', fail: { error: 'ERROR: nested' } }, { match: '(x|x)*y', abort: true }] });
+    expect(faults.fateOf(`SELECT '${'a'.repeat(40)}!'`)).toMatchObject({ outcome: 'run' });
+    expect(faults.fateOf(`SELECT '${'x'.repeat(40)}'`)).toMatchObject({ outcome: 'run' });
+    expect(faults.fateOf(`SELECT 'AAAA`)).toMatchObject({ outcome: 'fail', ruleIndex: 0 });
+    expect(faults.fateOf(`SELECT '${'x'.repeat(40)}y'`)).toMatchObject({ outcome: 'abort', ruleIndex: 1 });
   });
 
   test('firstCalls fails only the first N calls of that operation', () => {

@@ -355,6 +355,21 @@ describe('ClientToken idempotency', () => {
     await expect(emulator.query('dev', 'select count(*) as n from idem1')).resolves.toEqual([{ n: '2' }]);
   });
 
+  test('a submission refused with ExecuteStatementException leaves nothing: a retry with the same token runs the SQL once', async () => {
+    // A server fault means the statement was not registered (the emulator fails before creating it), so the token is
+    // not spent; the retry creates the statement, and a later replay of that token returns it.
+    const { emulator } = setup({ scenario: { api: [{ operation: 'ExecuteStatement', error: 'ExecuteStatementException', firstCalls: 1 }] } });
+    await emulator.query('dev', 'create table idem_fault (a int)');
+    const request = { ...cluster, Sql: 'insert into idem_fault values (1)', ClientToken: 'fault-token' };
+    const refused = await rejection<RedshiftDataError>(emulator.executeStatement(request));
+    expect(refused).toMatchObject({ name: 'ExecuteStatementException', httpStatus: 500, isServerFault: true });
+    expect(emulator.statements()).toHaveLength(0);
+    const created = await emulator.executeStatement({ ...request });
+    const replayed = await emulator.executeStatement({ ...request });
+    expect(replayed.Id).toBe(created.Id);
+    await expect(emulator.query('dev', 'select count(*) as n from idem_fault')).resolves.toEqual([{ n: '1' }]);
+  });
+
   test('concurrent submissions with one token run the SQL once', async () => {
     const { emulator } = setup();
     await emulator.query('dev', 'create table idem2 (a int)');
@@ -415,14 +430,16 @@ describe('identity scoping', () => {
     clock.advance(1000);
     const described = (await emulator.call('describeStatement', { Id: submitted.Id }, invocation({ RoleArn: ROLE_B }))) as Record<string, unknown>;
     expect(described).toMatchObject({ Status: 'FINISHED', UpdatedAt: '2026-01-01T00:00:01.000Z' });
-    const denied = await rejection<RedshiftDataError>(emulator.call('describeStatement', { Id: submitted.Id }, invocation()));
-    expect(denied.name).toBe('ResourceNotFoundException');
+    // Failures come as Step Functions reports them: RedshiftData.<modelled exception>, Cause with the service suffix.
+    const denied = await rejection<{ error: string; cause: string }>(emulator.call('describeStatement', { Id: submitted.Id }, invocation()));
+    expect(denied.error).toBe('RedshiftData.ResourceNotFoundException');
+    expect(denied.cause).toMatch(/ \(Service: RedshiftData, Status Code: 400, Request ID: [0-9a-f-]{36}\)$/);
     expect(emulator.callLog.map((c) => [c.operation, c.identity, c.errorCode])).toEqual([
       ['ExecuteStatement', ROLE_B, undefined],
       ['DescribeStatement', ROLE_B, undefined],
       ['DescribeStatement', ROLE_A, 'ResourceNotFoundException'],
     ]);
-    await expect(emulator.call('describeTable', {}, invocation())).rejects.toThrow(/no action 'describeTable'/);
+    await expect(emulator.call('describeTable', {}, invocation())).rejects.toMatchObject({ error: 'RedshiftData.ValidationException', cause: expect.stringMatching(/no action 'describeTable'/) });
   });
 });
 
@@ -661,7 +678,8 @@ describe('as the runtime service emulator', () => {
           Type: 'Task',
           Resource: 'arn:aws:states:::aws-sdk:redshiftdata:getStatementResult',
           Arguments: { Id: '{% $id %}' },
-          Output: '{% {"polls": $polls, "job": $states.result.Records[0][0].stringValue} %}',
+          // Step Functions hands back SDK responses in PascalCase, nested members included (wire: stringValue).
+          Output: '{% {"polls": $polls, "job": $states.result.Records[0][0].StringValue} %}',
           End: true,
         },
       },

@@ -28,11 +28,17 @@ describe('Wait state', () => {
     expect(result.cause).toContain("specified for the field 'Seconds' must evaluate to an integer between 0 and 99999999");
   });
 
-  test('fails with States.QueryEvaluationError when Timestamp is not RFC 3339', async () => {
-    const result = await run({ W: { Type: 'Wait', Timestamp: '{% "tomorrow" %}', End: true } });
-    expect(result.error).toBe('States.QueryEvaluationError');
-    expect(result.cause).toContain("for the field 'Timestamp'");
-  });
+  // AWS's cause: LocalStack's AWS recording scenarios/test_base_scenarios.snapshot.json, test_wait_timestamp_jsonata.
+  test.each(['2016-13-05T21:29:29Z', '05-12-2016T21:29:29Z', '2016-12-05T25:29:29Z', '2016-12-05 21:29:29Z', '2016-12-05T21:29:29', '2016-02-30T00:00:00Z'])(
+    'fails with States.QueryEvaluationError and AWS\'s cause when Timestamp is %s',
+    async (timestamp) => {
+      const result = await run({ W: { Type: 'Wait', Timestamp: '{% $states.input.t %}', End: true } }, { t: timestamp });
+      expect(result.error).toBe('States.QueryEvaluationError');
+      expect(result.cause).toBe(
+        `An error occurred while executing the state 'W' (entered at the event id #2). The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${timestamp}`,
+      );
+    },
+  );
 
   test('applies Output and Assign', async () => {
     const result = await run({
@@ -77,7 +83,8 @@ describe('Choice state', () => {
   test('fails with States.QueryEvaluationError when a Condition is not a boolean', async () => {
     const result = await run({ C: { Type: 'Choice', Choices: [{ Condition: '{% $states.input.n %}', Next: 'X' }] }, X: { Type: 'Succeed' } }, { n: 1 });
     expect(result.error).toBe('States.QueryEvaluationError');
-    expect(result.cause).toContain("specified for the field 'Choices[0]/Condition' must evaluate to a boolean, but returned 1");
+    // AWS's type-error wording (recorded for Map Items; assumed the same for Condition).
+    expect(result.cause).toContain("specified for the field 'Choices[0]/Condition' returned an unexpected result type. Expected 'boolean', but was 'number' for value: 1");
   });
 });
 

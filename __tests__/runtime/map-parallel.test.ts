@@ -109,8 +109,10 @@ describe('Map state (inline)', () => {
     const { handler } = concurrencyProbe();
     const result = await run(mapOf({ MaxConcurrency: 1 }), [1, -2, 3], { taskHandlers: { [LAMBDA]: handler as never } });
     expect([result.error, result.cause]).toEqual(['States.TaskFailed', 'negative -2']);
-    expect(types(result)).toContain('MapIterationFailed');
-    expect(types(result)).toContain('MapStateFailed');
+    // AWS's event shapes (LocalStack's timeouts/test_timeouts.snapshot.json, test_service_lambda_map_timeout):
+    // MapIterationFailed names the Map and index only; MapStateFailed has no details.
+    expect(eventsOf(result, 'MapIterationFailed')[0]!.details).toEqual({ name: 'M', index: 1 });
+    expect(eventsOf(result, 'MapStateFailed')[0]!.details).toBeUndefined();
     expect(eventsOf(result, 'MapIterationStarted')).toHaveLength(2);
   });
 
@@ -162,12 +164,46 @@ describe('Map state (inline)', () => {
     expect(tolerated.output).toEqual([2, { Error: 'States.TaskFailed', Cause: 'negative -2' }, 6]);
     const exceeded = await run(mapOf({ ToleratedFailurePercentage: 40 }), [1, -2, -3, 4], { taskHandlers: { [LAMBDA]: handler as never } });
     expect(exceeded.error).toBe('States.ExceedToleratedFailureThreshold');
+    // test_state/test_state_configuration.snapshot.json (test_map_state_failure_count) records this cause.
+    expect(exceeded.cause).toBe('The specified tolerated failure threshold was exceeded');
   });
 
-  test('fails with States.QueryEvaluationError when Items is not an array', async () => {
-    const result = await run(mapOf({}, '{% $states.input.obj %}'), { obj: { a: 1 } });
+  // AWS's exact causes: LocalStack's AWS recordings, tests/aws/services/stepfunctions/v2/scenarios/
+  // test_base_scenarios.snapshot.json (test_map_state_items_eval_jsonata_fail, test_map_state_items_input_types).
+  test('fails with States.QueryEvaluationError and AWS\'s cause when Items is not an array', async () => {
+    const result = await run(mapOf({}, '{% $states.input.obj %}'), { obj: { foo: 'bar' } });
     expect(result.error).toBe('States.QueryEvaluationError');
-    expect(result.cause).toContain("for the field 'Items' must evaluate to an array");
+    expect(result.cause).toBe(
+      "An error occurred while executing the state 'M' (entered at the event id #2). The JSONata expression '$states.input.obj' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was 'object' for value: {\"foo\":\"bar\"}",
+    );
+    expect(eventsOf(result, 'EvaluationFailed')[0]!.details).toMatchObject({ location: 'Items', state: 'M' });
+    expect(types(result)).toEqual(['ExecutionStarted', 'MapStateEntered', 'EvaluationFailed', 'MapStateFailed', 'ExecutionFailed']);
+  });
+
+  test.each([
+    [true, 'boolean', 'true'],
+    [null, 'null', 'null'],
+    [1, 'number', '1'],
+    ['string', 'string', '"string"'],
+  ])('Items returning %p names its JSON type %s', async (value, type, shown) => {
+    const result = await run(mapOf({}, '{% $states.input.v %}'), { v: value });
+    expect(result.cause).toMatch(new RegExp(`Expected 'array', but was '${type}' for value: ${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  });
+
+  test('a JSONata Map without Items whose input is not an array fails with States.QueryEvaluationError (not States.Runtime)', async () => {
+    const { Items: _items, ...withoutItems } = mapOf({}).M;
+    const result = await run({ M: withoutItems }, { foo: 'bar' });
+    expect(result.error).toBe('States.QueryEvaluationError');
+    expect(result.cause).toBe(
+      'An error occurred while executing the state \'M\' (entered at the event id #2). Map state input must be an array but was: {"foo":"bar"}',
+    );
+  });
+
+  test('Items returning a function is "an unsupported result type"', async () => {
+    const result = await run(mapOf({}, '{% $fn := function($x){$x} %}'), {});
+    expect(result.cause).toBe(
+      "An error occurred while executing the state 'M' (entered at the event id #2). The JSONata expression '$fn := function($x){$x}' specified for the field 'Items' returned an unsupported result type.",
+    );
   });
 
   test('Retry on a Map reruns every iteration', async () => {

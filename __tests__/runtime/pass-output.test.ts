@@ -50,7 +50,8 @@ describe('Pass state and Output', () => {
       StartTime: '2026-01-01T00:00:00.000Z',
       RedriveCount: 2,
     });
-    expect(output.state).toEqual({ EnteredTime: '2026-01-01T00:00:00.000Z', Name: 'P', RetryCount: 0 });
+    // A Pass state's context has no RetryCount on AWS (LocalStack's AWS recording outputdecl/test_output.snapshot.json, BASE_EXPR).
+    expect(output.state).toEqual({ EnteredTime: '2026-01-01T00:00:00.000Z', Name: 'P' });
     expect(output.machine).toEqual({ Id: 'arn:aws:states:us-east-1:111122223333:stateMachine:Sm', Name: 'Sm' });
     expect(result.executionArn).toBe(output.execution.Id);
   });
@@ -69,7 +70,22 @@ describe('Pass state and Output', () => {
   test('reports a JSONata runtime error with its code in the cause', async () => {
     const result = await run({ E: { Type: 'Pass', Output: "{% $abs('x') %}", End: true } });
     expect(result.error).toBe('States.QueryEvaluationError');
-    expect(result.cause).toMatch(/specified for the field 'Output'\. T0410: /);
+    expect(result.cause).toMatch(/specified for the field 'Output' threw an error during evaluation\. T0410: /);
+  });
+
+  // AWS's cause: LocalStack's AWS recording intrinsic_functions/test_math_operations_jsonata.snapshot.json
+  // (test_math_random_seeded): calling an unknown function is T1006, not an unassigned-variable error.
+  test('calling a function that does not exist fails with T1006 "Attempted to invoke a non-function"', async () => {
+    const result = await run({ State_0: { Type: 'Pass', Output: { FunctionResult: '{% $randomSeeded($states.input.FunctionInput.fst) %}' }, End: true } }, { FunctionInput: 'fst' });
+    expect(result.error).toBe('States.QueryEvaluationError');
+    expect(result.cause).toBe(
+      "An error occurred while executing the state 'State_0' (entered at the event id #2). The JSONata expression '$randomSeeded($states.input.FunctionInput.fst)' specified for the field 'Output/FunctionResult' threw an error during evaluation. T1006: Attempted to invoke a non-function",
+    );
+  });
+
+  test('$eval is not available (T1006), as AWS removes it', async () => {
+    const result = await run({ E: { Type: 'Pass', Output: "{% $eval('1 + 1') %}", End: true } });
+    expect(result.cause).toMatch(/threw an error during evaluation\. T1006: Attempted to invoke a non-function$/);
   });
 
   test('names array positions in the field path', async () => {

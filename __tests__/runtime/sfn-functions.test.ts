@@ -18,7 +18,24 @@ describe('Step Functions JSONata functions', () => {
     expect(await evaluate('$range(1, 3)')).toEqual([1, 2, 3]);
   });
 
+  // LocalStack's AWS recordings, intrinsic_functions/test_array_jsonata.snapshot.json and
+  // test_json_manipulation_jsonata.snapshot.json: Output "{% $range(...) %}" / "{% $partition(...) %}" / "{% $parse(...) %}".
+  test('$range returns a JSONata sequence, as AWS does: one value comes out as that value', async () => {
+    expect(await evaluate('$range(1, 9, 9)')).toBe(1);
+    expect(await evaluate('$range(0, 10, 3)')).toEqual([0, 3, 6, 9]);
+    expect(await evaluate('$range(1, 9, 2)')).toEqual([1, 3, 5, 7, 9]);
+  });
+
+  test('$partition keeps single chunks as arrays; $parse reads any JSON value', async () => {
+    expect(await evaluate('$partition([0], 1)')).toEqual([[0]]);
+    expect(await evaluate('$partition([0, 1, 2, 3], 3)')).toEqual([[0, 1, 2], [3]]);
+    expect(JSON.stringify(await evaluate("$parse('-0')"))).toBe('0');
+    expect(await evaluate("$parse('{\"Arg1\": 1, \"Arg2\": []}')")).toEqual({ Arg1: 1, Arg2: [] });
+  });
+
   test('$hash supports the AWS algorithms', async () => {
+    // intrinsic_functions/test_hash_calculations.snapshot.json records States.Hash('input data', 'MD5') on AWS.
+    expect(await evaluate("$hash('input data', 'MD5')")).toBe('812f45842bc6d66ee14572ce20db8e86');
     expect(await evaluate("$hash('abc', 'SHA-256')")).toBe(createHash('sha256').update('abc').digest('hex'));
     expect(await evaluate("$hash('abc', 'MD5')")).toBe(createHash('md5').update('abc').digest('hex'));
   });

@@ -1,4 +1,5 @@
 import { AwsServiceHandler, runExecution, TaskError, TaskInvocation } from '../../lib/runtime';
+import { DescribeStatementRequest$, DescribeStatementResponse$, ExecuteStatementInput$, ExecuteStatementOutput$ } from '@aws-sdk/client-redshift-data';
 import { eventsOf, machine, run, secondsAt, types } from './helpers/run';
 
 const LAMBDA = 'arn:aws:states:::lambda:invoke';
@@ -174,6 +175,11 @@ describe('Task state', () => {
     const timedOut = eventsOf(result, 'TaskTimedOut')[0]!;
     expect(secondsAt(result, timedOut)).toBe(30);
     expect(eventsOf(result, 'TaskScheduled')[0]!.details!.timeoutInSeconds).toBe(30);
+    // As AWS records it (LocalStack's timeouts/test_timeouts.snapshot.json, test_fixed_timeout_service_lambda):
+    // the error alone, no cause, in TaskTimedOut and in ExecutionFailed.
+    expect(timedOut.details).toEqual({ resourceType: 'lambda', resource: 'invoke', error: 'States.Timeout' });
+    expect(result.cause).toBeUndefined();
+    expect(eventsOf(result, 'ExecutionFailed')[0]!.details).toEqual({ error: 'States.Timeout' });
   });
 
   test('HeartbeatSeconds shorter than TimeoutSeconds fails with States.HeartbeatTimeout', async () => {
@@ -200,5 +206,69 @@ describe('Task state', () => {
     const result = await run({ T: { Type: 'Task', Resource: LAMBDA, TimeoutSeconds: '{% -1 %}', End: true } }, {}, { taskHandlers: { [LAMBDA]: async () => 1 } });
     expect(result.error).toBe('States.QueryEvaluationError');
     expect(result.cause).toContain("specified for the field 'TimeoutSeconds' must evaluate to an integer between 1 and 99999999, but returned -1");
+  });
+});
+
+describe('AWS SDK request and response members (Step Functions takes and gives PascalCase)', () => {
+  const EXECUTE = 'arn:aws:states:::aws-sdk:redshiftdata:executeStatement';
+  /** A service handler with the Redshift Data SDK's schemas: it records the wire request and answers in wire names. */
+  function redshiftData(calls: unknown[]): AwsServiceHandler {
+    return {
+      service: 'redshiftdata',
+      operationShapes: (action) =>
+        action === 'executeStatement' ? { input: ExecuteStatementInput$, output: ExecuteStatementOutput$ }
+        : action === 'describeStatement' ? { input: DescribeStatementRequest$, output: DescribeStatementResponse$ }
+        : undefined,
+      call: async (action, args) => {
+        calls.push(args);
+        return action === 'describeStatement'
+          ? { Id: args.Id, Status: 'FINISHED', QueryParameters: [{ name: 'id', value: '2' }], SubStatements: [{ Id: `${args.Id}:1` }] }
+          : { Id: 'd9b6c0c9-0747-4bf4-b142-e8883122f766' };
+      },
+    };
+  }
+
+  test('PascalCase members at every depth reach the service under its wire names', async () => {
+    const calls: unknown[] = [];
+    const args = { Sql: 'select :id', ClusterIdentifier: 'c', Database: 'dev', WithEvent: true, SessionKeepAliveSeconds: 60, StatementName: 'n', ResultFormat: 'JSON', ClientToken: 't', Parameters: [{ Name: 'id', Value: '2' }] };
+    const result = await run({ T: { Type: 'Task', Resource: EXECUTE, Arguments: args, End: true } }, {}, { services: [redshiftData(calls)] });
+    expect(result.status).toBe('SUCCEEDED');
+    expect(calls).toEqual([{ ...args, Parameters: [{ name: 'id', value: '2' }] }]);
+    // History shows what the state machine wrote.
+    expect(JSON.parse(eventsOf(result, 'TaskScheduled')[0]!.details!.parameters as string)).toEqual(args);
+  });
+
+  test.each([
+    ['a camelCase nested member (the wire name)', { Sql: 'select :id', Parameters: [{ name: 'id', value: '2' }] }, 'name'],
+    ['a camelCase top-level member', { sql: 'select 1' }, 'sql'],
+    ['an unknown member', { Sql: 'select 1', Foo: 1 }, 'Foo'],
+  ])('%s fails with States.Runtime before anything is scheduled or sent', async (_case, args, field) => {
+    const calls: unknown[] = [];
+    const result = await run({ T: { Type: 'Task', Resource: EXECUTE, Arguments: args, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }], End: true }, Caught: { Type: 'Succeed' } }, {}, { services: [redshiftData(calls)] });
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toBe('States.Runtime');
+    // AWS's wording (recorded AWS behaviour, LocalStack snapshot test_apigetway_task_service).
+    expect(result.cause).toBe(
+      `An error occurred while executing the state 'T' (entered at the event id #2). The Arguments '${JSON.stringify(args)}' could not be used to start the Task: [The field "${field}" is not supported by Step Functions]`,
+    );
+    expect(types(result)).not.toContain('TaskScheduled');
+    expect(calls).toHaveLength(0);
+  });
+
+  test('the response comes back with PascalCase members, nested ones included', async () => {
+    const result = await run(
+      { T: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:redshiftdata:describeStatement', Arguments: { Id: 'x' }, End: true } },
+      {},
+      { services: [redshiftData([])] },
+    );
+    expect(result.output).toEqual({ Id: 'x', Status: 'FINISHED', QueryParameters: [{ Name: 'id', Value: '2' }], SubStatements: [{ Id: 'x:1' }] });
+  });
+
+  test('a service handler without schemas gets the arguments untouched', async () => {
+    const calls: unknown[] = [];
+    const service: AwsServiceHandler = { service: 'redshiftdata', call: async (_action, args) => { calls.push(args); return { anyCase: 1 }; } };
+    const result = await run({ T: { Type: 'Task', Resource: EXECUTE, Arguments: { sql: 'x' }, End: true } }, {}, { services: [service] });
+    expect(calls).toEqual([{ sql: 'x' }]);
+    expect(result.output).toEqual({ anyCase: 1 });
   });
 });

@@ -1,4 +1,4 @@
-import { DefinitionValidationError } from '../../lib/runtime';
+import { DefinitionValidationError, TaskError } from '../../lib/runtime';
 import { eventsOf, run } from './helpers/run';
 
 describe('Variables (Assign)', () => {
@@ -12,15 +12,24 @@ describe('Variables (Assign)', () => {
     expect(result.output).toEqual({ x: 2, y: 1 });
   });
 
-  test('reading a variable that was never assigned fails with States.QueryEvaluationError', async () => {
-    const result = await run({ P: { Type: 'Pass', Output: '{% $nope + 1 %}', End: true } });
+  // AWS reads a never-assigned variable as undefined, like JSONata: LocalStack's AWS recording
+  // assign/test_assign_reference_variables.snapshot.json, test_undefined_reference[BASE_UNDEFINED_OUTPUT_FIELD].
+  test('reading a variable that was never assigned yields nothing: "returned nothing (undefined)"', async () => {
+    const result = await run({ State0: { Type: 'Pass', Output: { result: '{% $doesNotExist %}' }, End: true } });
     expect(result.error).toBe('States.QueryEvaluationError');
-    expect(result.cause).toContain("references the variable '$nope', which has not been assigned");
+    expect(result.cause).toBe(
+      "An error occurred while executing the state 'State0' (entered at the event id #2). The JSONata expression '$doesNotExist' specified for the field 'Output/result' returned nothing (undefined).",
+    );
   });
 
-  test('names of Object.prototype members are not assigned variables either', async () => {
+  test('a never-assigned variable is simply undefined inside a larger expression', async () => {
+    const result = await run({ P: { Type: 'Pass', Output: { set: '{% $exists($nope) %}', fallback: "{% $nope ? $nope : 'default' %}" }, End: true } });
+    expect(result.output).toEqual({ set: false, fallback: 'default' });
+  });
+
+  test('names of Object.prototype members are not variables either', async () => {
     const result = await run({ P: { Type: 'Pass', Output: '{% $toString %}', End: true } });
-    expect(result.cause).toContain("references the variable '$toString', which has not been assigned");
+    expect(result.cause).toContain("'$toString' specified for the field 'Output' returned nothing (undefined).");
   });
 
   test('variables bound inside an expression are not workflow variables', async () => {
@@ -38,8 +47,7 @@ describe('Variables (Assign)', () => {
       },
       Show: { Type: 'Pass', Output: { picked: '{% $picked %}', otherSet: '{% $exists($other) %}' }, End: true },
     });
-    expect(result.status).toBe('FAILED');
-    expect(result.cause).toContain("'$other', which has not been assigned");
+    expect(result.output).toEqual({ picked: 'rule', otherSet: false });
   });
 
   test("a catcher's Assign runs instead of the state's Assign", async () => {
@@ -57,8 +65,7 @@ describe('Variables (Assign)', () => {
       {},
       { taskHandlers: { 'arn:aws:states:::lambda:invoke': async () => { throw new Error('boom'); } } },
     );
-    expect(result.status).toBe('FAILED');
-    expect(result.cause).toContain("'$fromState', which has not been assigned");
+    expect(result.output).toEqual({ caught: 'States.TaskFailed', fromStateSet: false });
   });
 
   test('a Map iteration reads outer variables; its own variables stay inside the iteration', async () => {
@@ -79,7 +86,7 @@ describe('Variables (Assign)', () => {
       After: { Type: 'Pass', Output: { results: '{% $states.input %}', leaked: '{% $scaled %}' }, End: true },
     });
     expect(result.status).toBe('FAILED');
-    expect(result.cause).toContain("'$scaled', which has not been assigned");
+    expect(result.cause).toContain("The JSONata expression '$scaled' specified for the field 'Output/leaked' returned nothing (undefined).");
     const mapExit = eventsOf(result, 'MapStateExited')[0]!;
     expect(mapExit.details!.output).toBe('[10,20,30]');
   });
@@ -140,4 +147,22 @@ describe('Variables (Assign)', () => {
     expect(result.error).toBe('States.DataLimitExceeded');
     expect(result.cause).toMatch(/State 'S40'|state 'S40'/);
   });
+});
+
+// LocalStack's AWS recording states_variables/test_error_output.snapshot.json (PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING).
+test("a branch and its Parallel's own catcher may assign the same variable; the catcher's value is the outer one", async () => {
+  const result = await run(
+    {
+      ParallelState: {
+        Type: 'Parallel',
+        Branches: [{ StartAt: 'ExecuteLambdaTask', States: { ExecuteLambdaTask: { Assign: { inputVar: 'inner' }, Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } } }],
+        Catch: [{ ErrorEquals: ['States.ALL'], Assign: { inputVar: '{% $states.input %}', errorVar: '{% $states.errorOutput.Error %}' }, Next: 'Fallback' }],
+        End: true,
+      },
+      Fallback: { Type: 'Pass', Output: { error: '{% $errorVar %}', inputVar: '{% $inputVar %}' }, End: true },
+    },
+    { inputData: 'dummy' },
+    { taskHandlers: { 'arn:aws:states:::lambda:invoke': async () => { throw new TaskError('Exception', 'Some exception was raised.'); } } },
+  );
+  expect(result.output).toEqual({ error: 'Exception', inputVar: { inputData: 'dummy' } });
 });

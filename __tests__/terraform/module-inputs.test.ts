@@ -30,11 +30,11 @@ interface InvalidCase {
 }
 
 const INVALID_CASES: readonly InvalidCase[] = [
-  { name: 'negative_initial_wait', inputs: { initial_wait_time: '-1' }, message: 'initial_wait_time must be a number of seconds from 0 to 99999999' },
-  { name: 'zero_base_wait', inputs: { base_wait_time: '0' }, message: 'base_wait_time must be a number of seconds from 1 to 99999999' },
+  { name: 'negative_initial_wait', inputs: { initial_wait_time: '-1' }, message: 'initial_wait_time must be a number of seconds from 0 to 86400' },
+  { name: 'zero_base_wait', inputs: { base_wait_time: '0' }, message: 'base_wait_time must be a number of seconds from 1 to 86400' },
   { name: 'shrinking_multiplier', inputs: { wait_multiplier: '0.5' }, message: 'wait_multiplier must be a number from 1 to 1000' },
-  { name: 'negative_max_wait', inputs: { max_wait: '-5' }, message: 'max_wait must be a number of seconds from 1 to 99999999' },
-  { name: 'fractional_retries', inputs: { max_retries: '1.5' }, message: 'max_retries must be a whole number from 0 to 10000' },
+  { name: 'negative_max_wait', inputs: { max_wait: '-5' }, message: 'max_wait must be a number of seconds from 1 to 86400' },
+  { name: 'fractional_retries', inputs: { max_retries: '1.5' }, message: 'max_retries must be a whole number from 0 to 1000' },
   { name: 'short_account', inputs: { results_role_aws_principals: '["12345"]' }, message: 'results_role_aws_principals must hold 12-digit AWS account IDs' },
   { name: 'malformed_arn', inputs: { results_role_aws_principals: '["123456789012", "arn:aws:iam::123:role/reader"]' }, message: 'results_role_aws_principals must hold' },
   { name: 'bad_name', inputs: { state_machine_name: '"nightly etl"' }, message: 'state_machine_name must be 1 to 80 letters' },
@@ -48,6 +48,15 @@ const INVALID_CASES: readonly InvalidCase[] = [
   { name: 'bad_kms_key', inputs: { kms_key_arn: '"my-key"' }, message: 'kms_key_arn must be null or a KMS key ARN' },
   { name: 'kms_alias_arn', inputs: { kms_key_arn: '"arn:aws:kms:eu-west-1:123456789012:alias/redshift"' }, message: 'not an alias or alias ARN' },
   { name: 'bad_topic', inputs: { alarm_sns_topic_arn: '"alerts"' }, message: 'alarm_sns_topic_arn must be null or an SNS topic ARN' },
+  // Redshift names: the construct's rules (lib/input-rules), quoting AWS.
+  { name: 'slash_in_db', inputs: { default_db: '"dev/prod"' }, message: 'default_db must be a database name. AWS: "Must be 1 to 64 alphanumeric characters' },
+  { name: 'quote_in_db', inputs: { default_db: '"dev\\"x"' }, message: 'default_db must be a database name.' },
+  { name: 'public_user', inputs: { default_user: '"Public"' }, message: "default_user must be null or a database user name. AWS: \"Must be 1 to 64 alphanumeric characters or hyphens. The user name can't be PUBLIC." },
+  { name: 'double_hyphen_cluster', inputs: { default_cluster_id: '"prod--dw"' }, message: 'default_cluster_id must be null or a cluster identifier. AWS: "Must contain from 1 to 63' },
+  { name: 'long_cluster', inputs: { default_cluster_id: `"a${'b'.repeat(63)}"` }, message: 'default_cluster_id must be null or a cluster identifier.' },
+  { name: 'underscore_workgroup', inputs: { default_cluster_id: null, default_workgroup_name: '"etl_wg"' }, message: 'default_workgroup_name must be null or a workgroup ARN' },
+  { name: 'long_allowed_cluster', inputs: { allowed_cluster_id: `"a${'b'.repeat(63)}"` }, message: 'allowed_cluster_id must be null or a cluster identifier (1 to 63 characters' },
+  { name: 'max_wait_below_base', inputs: { max_wait: '5' }, message: 'max_wait must be at least base_wait_time', crossVariable: true },
 ];
 
 /** Non-default but valid values: this block must plan without any error. */
@@ -57,6 +66,7 @@ const VALID_CASE: Readonly<Record<string, string>> = {
   max_retries: '0',
   default_user: '"etl"',
   allowed_cluster_id: '"*"',
+  allowed_user_id: '"etl+batch"',
   results_role_aws_principals: '["123456789012", "arn:aws:iam::123456789012:role/reader", "arn:aws-cn:iam::123456789012:root"]',
   iam_path: '"/data/"',
   permissions_boundary: '"arn:aws:iam::aws:policy/PowerUserAccess"',
@@ -140,7 +150,7 @@ describeWithTerraform('Terraform module variable validation (terraform plan)', (
 
   test('the full module fails the plan with both messages, naming the variables', () => {
     expect(fullModuleErrors).toHaveLength(2);
-    expect(fullModuleErrors.join('\n')).toContain('initial_wait_time must be a number of seconds from 0 to 99999999');
+    expect(fullModuleErrors.join('\n')).toContain('initial_wait_time must be a number of seconds from 0 to 86400');
     expect(fullModuleErrors.join('\n')).toContain('results_role_aws_principals must hold 12-digit AWS account IDs');
     expect(fullModuleErrors.every((error) => error.startsWith('Invalid value for variable'))).toBe(true);
   });

@@ -14,7 +14,7 @@ jest.setTimeout(180_000);
 
 const FIXTURE = 'fixtures/round-trip';
 /** The values the fixture gives the module (see fixtures/round-trip/main.tf), as Terraform decodes them. */
-const DB_USER = 'etl "ünï" ${u} %{v}';
+const DB_USER = 'etl_2.user+rt@corp-x';
 const RETRY_ERROR_MATCH = 'ERROR: "dead" ünï \\$\\{x\\} %\\{y\\}';
 const IAM_PATH = '/q"b\\c${d}/';
 const LITERAL_SQL = `SELECT '\${x} %{y} "ünï"' AS literal_text;`;

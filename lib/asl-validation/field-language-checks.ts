@@ -1,7 +1,6 @@
 import { DiagnosticCode } from './diagnostic';
 import type { DiagnosticSink } from './diagnostic-sink';
-import { forEachObjectEntry, has, isJsonObject, type JsonObject } from './json-value';
-import { toFieldLabel, type PathSegment } from './location';
+import { forEachObjectEntry, has, type JsonObject } from './json-value';
 import type { StateEntry } from './scope-tree';
 
 const { SchemaValidationFailed } = DiagnosticCode;
@@ -29,9 +28,6 @@ export const JSONPATH_ONLY_FIELDS = [
 /** Fields that exist only in JSONata states (measured on AWS: Arguments, Output, Items). */
 export const JSONATA_ONLY_FIELDS = ['Arguments', 'Output', 'Items'] as const;
 
-/** State fields whose value is a payload template, where JSONPath writes `"key.$": "<path>"`. */
-const TEMPLATE_FIELDS = ['Arguments', 'Output', 'Assign', 'ItemSelector', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter'];
-
 /** Flags fields and `.$` keys of the other query language, with AWS's wording. */
 export function checkFieldLanguage(state: StateEntry, node: JsonObject, sink: DiagnosticSink): void {
   if (state.language === 'JSONata') {
@@ -43,13 +39,8 @@ export function checkFieldLanguage(state: StateEntry, node: JsonObject, sink: Di
         sink.stateError(SchemaValidationFailed, state, ['Catch', index], wrongLanguageText(`Catch[${index}].ResultPath`, 'JSONata', 'JSONPath'));
       }
     });
-    for (const field of TEMPLATE_FIELDS) findDollarKeys(state, [field], node[field], sink);
-    forEachObjectEntry(node.Catch, (catcher, index) => {
-      for (const field of ['Output', 'Assign']) findDollarKeys(state, ['Catch', index, field], catcher[field], sink);
-    });
-    forEachObjectEntry(node.Choices, (rule, index) => {
-      for (const field of ['Output', 'Assign']) findDollarKeys(state, ['Choices', index, field], rule[field], sink);
-    });
+    // A key ending in `.$` inside a JSONata template is a plain key, as AWS treats it (LocalStack's AWS recording
+    // outputdecl/test_output.snapshot.json, BASE_LITERALS: Output key "constant_jp_input.$" is kept as written).
     return;
   }
   for (const field of JSONATA_ONLY_FIELDS) {
@@ -74,25 +65,4 @@ function reportWrongLanguageField(state: StateEntry, field: string, actual: stri
 
 function wrongLanguageText(field: string, actual: string, needed: string): string {
   return `The QueryLanguage is set to '${actual}', but field '${field}' is only supported for the '${needed}' QueryLanguage`;
-}
-
-/** Reports keys ending in `.$` anywhere inside a JSONata template value. */
-function findDollarKeys(state: StateEntry, path: PathSegment[], value: unknown, sink: DiagnosticSink): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => findDollarKeys(state, [...path, index], item, sink));
-  } else if (isJsonObject(value)) {
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = [...path, key];
-      if (key.endsWith('.$')) {
-        sink.stateError(
-          SchemaValidationFailed,
-          state,
-          childPath,
-          `key '${key}' in ${toFieldLabel(path)} uses the JSONPath '.$' suffix, which the 'JSONata' QueryLanguage does not support; ` +
-            `write "${key.slice(0, -2)}": "{% <expression> %}" instead`,
-        );
-      }
-      findDollarKeys(state, childPath, child, sink);
-    }
-  }
 }

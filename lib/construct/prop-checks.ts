@@ -1,4 +1,5 @@
 import { Token } from 'cdktf';
+import { nameProblem, type NameRule } from '../input-rules';
 import { ConstructValidationError } from './errors';
 
 interface NumberRule {
@@ -34,6 +35,13 @@ export class PropChecks {
     if (typeof value !== 'string' || !pattern.test(value)) {
       this.fail(prop, `must be ${expected}. Received: ${JSON.stringify(value)}`);
     }
+  }
+
+  /** A Redshift name (cluster, workgroup, database, user): the message quotes the rule AWS states. */
+  name(prop: string, value: string | undefined, rule: NameRule): void {
+    if (!isKnown(value)) return;
+    const problem = nameProblem(rule, value);
+    if (problem) this.fail(prop, problem);
   }
 
   oneOf<T>(prop: string, value: T | undefined, allowed: readonly T[]): void {

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
-import { ITEM_KEYS, MAX_BATCH_SQLS, NUMERIC_SETTINGS, satisfiesNumericRule, STATEMENT_PARAMETER_KEYS } from '../definition';
+import { CLUSTER_IDENTIFIER_RULE, DATABASE_NAME_RULE, DB_USER_RULE, nameProblem, WORKGROUP_ARN_PATTERN, WORKGROUP_NAME_RULE, type NameRule } from '../input-rules';
+import { checkPatternSyntax, ITEM_KEYS, MAX_BATCH_SQLS, NUMERIC_SETTINGS, satisfiesNumericRule, STATEMENT_PARAMETER_KEYS } from '../definition';
 
 /** One item of the execution input: a SQL string (run with the defaults) or an object with per-query settings. */
 export type QueryItem = string | QueryItemObject;
@@ -71,7 +72,16 @@ function queryItemProblem(item: unknown, context: QueryListContext): [string, st
     const range = `${rule.minExclusive ? 'above' : 'from'} ${rule.min} ${rule.minExclusive ? 'and at most' : 'to'} ${rule.max}`;
     return [`.${rule.key}`, `must be ${rule.integer ? 'an integer' : 'a number'} ${range}${rule.nullable ? ' (or null)' : ''}. Received: ${JSON.stringify(value)}`];
   }
-  // RetryErrorMatch syntax (a Python re subset) is checked by the state machine itself before any SQL runs.
+  const { BaseWaitTime: base, MaxWait: max } = record;
+  if (typeof base === 'number' && typeof max === 'number' && max < base) {
+    return ['.MaxWait', `(${max}) is smaller than BaseWaitTime (${base}): MaxWait caps every interval between status checks and every retry delay, so BaseWaitTime would never be used.`];
+  }
+  const pattern = record.RetryErrorMatch;
+  if (pattern !== undefined && !Token.isUnresolved(pattern)) {
+    if (typeof pattern !== 'string') return ['.RetryErrorMatch', `must be a string (a regular expression). Received: ${JSON.stringify(pattern)}`];
+    const unsupported = checkPatternSyntax(pattern);
+    if (unsupported) return ['.RetryErrorMatch', `${JSON.stringify(pattern)} is not supported: ${unsupported}.`];
+  }
   const parameters = record.ExecuteStatementParameters;
   if (parameters === undefined && record.StatementId !== undefined) return undefined; // resumes polling a statement
   if (typeof parameters === 'string') {
@@ -102,6 +112,14 @@ function parametersProblem(parameters: Record<string, unknown>, context: QueryLi
   }
   if (parameters.ClusterIdentifier !== undefined && parameters.WorkgroupName !== undefined) {
     return [at('WorkgroupName'), 'cannot be given together with ClusterIdentifier.'];
+  }
+  const names: [string, NameRule][] = [['ClusterIdentifier', CLUSTER_IDENTIFIER_RULE], ['Database', DATABASE_NAME_RULE], ['DbUser', DB_USER_RULE]];
+  const workgroup = parameters.WorkgroupName;
+  if (!(typeof workgroup === 'string' && new RegExp(WORKGROUP_ARN_PATTERN).test(workgroup))) names.push(['WorkgroupName', WORKGROUP_NAME_RULE]);
+  for (const [field, rule] of names) {
+    const value = parameters[field];
+    const problem = value === undefined || Token.isUnresolved(value) ? undefined : nameProblem(rule, value as string);
+    if (problem) return [at(field), problem];
   }
   const namesTarget = parameters.ClusterIdentifier !== undefined || parameters.WorkgroupName !== undefined;
   if (!context.hasDefaultTarget && !namesTarget) {

@@ -3,16 +3,16 @@ import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
 import { Construct } from 'constructs';
 import { buildDeadLetterQueuePolicy, buildScheduleKeyPolicy } from '../iam';
+import { scheduleExpressionProblem, timeZoneProblem } from '../input-rules';
 import { PropChecks, isKnown } from './prop-checks';
 import { executionInput, type QueryItem } from './query-list';
-import { scheduleExpressionProblem } from './schedule-expression';
 import { toTerraformJson } from './terraform-json';
 import { checkDeliveryOptions, checkQueries } from './trigger-checks';
 import type { TriggerContext, TriggerDeliveryOptions } from './trigger-resources';
 
 export interface SchedulerOptions {
   /**
-   * IANA time zone the cron expression is evaluated in.
+   * IANA time zone the expression is evaluated in, spelled as the tz database spells it (`Europe/Paris`).
    * @default 'UTC'
    */
   readonly timezone?: string;
@@ -24,7 +24,10 @@ export interface SchedulerOptions {
 }
 
 export interface ScheduleOptions extends TriggerDeliveryOptions {
-  /** `rate(1 day)`, `cron(0 3 * * ? *)`; Scheduler also takes `at(2030-01-01T00:00:00)`. */
+  /**
+   * `rate(1 day)`, `cron(0 3 * * ? *)`; Scheduler also takes `at(2030-01-01T00:00:00)`. Checked at synth against
+   * the grammar AWS documents for rules or for Scheduler (fields, ranges, `?`, `L`, `W`, `#`, rate units, dates).
+   */
   readonly schedule: string;
   /** The query list every execution runs (the constant input). */
   readonly queries: QueryItem[];
@@ -46,9 +49,8 @@ export function addSchedule(scope: Construct, id: string, options: ScheduleOptio
   checkQueries(check, 'addSchedule', options.queries, context.queryContext, input);
   checkDeliveryOptions(check, 'addSchedule', options);
   const timezone = options.scheduler?.timezone;
-  if (isKnown(timezone) && !isIanaTimeZone(timezone)) {
-    check.fail('addSchedule.scheduler.timezone', `must be an IANA time zone such as 'Europe/Paris'. Received: ${JSON.stringify(timezone)}`);
-  }
+  const timezoneProblem = isKnown(timezone) ? timeZoneProblem(timezone) : undefined;
+  if (timezoneProblem) check.fail('addSchedule.scheduler.timezone', `${timezoneProblem} Received: ${JSON.stringify(timezone)}`);
   check.number('addSchedule.scheduler.flexibleWindowMinutes', options.scheduler?.flexibleWindowMinutes, { min: 1, max: 1440, integer: true });
 
   const resources = context.resources();
@@ -87,13 +89,4 @@ export function addSchedule(scope: Construct, id: string, options: ScheduleOptio
     retryPolicy,
     deadLetterConfig,
   });
-}
-
-function isIanaTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,11 @@
 import { Token } from 'cdktf';
+import {
+  CLUSTER_IDENTIFIER_RULE,
+  DATABASE_NAME_RULE,
+  DB_USER_RULE,
+  WORKGROUP_ARN_PATTERN,
+  WORKGROUP_NAME_RULE,
+} from '../input-rules';
 import { PropChecks, isKnown } from './prop-checks';
 import type { RedshiftQueryStepFunctionProps } from './props';
 
@@ -6,8 +13,8 @@ import type { RedshiftQueryStepFunctionProps } from './props';
 export const LOG_RETENTION_DAYS = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
-const CLUSTER_ID = /^[a-z]([a-z0-9]|-[a-z0-9]){0,62}$/;
-const IAM_SCOPE_NAME = /^[A-Za-z0-9_.@*?$-]+$/;
+/** A database or user name as GetClusterCredentials allows it, with IAM wildcards. */
+const IAM_SCOPE_NAME = /^[A-Za-z0-9_+.@*?$-]{1,64}$/;
 const ACCOUNT_OR_PRINCIPAL_ARN = /^(\d{12}|arn:aws[a-z-]*:(iam|sts)::\d{12}:[A-Za-z0-9+=,.@_/:-]+)$/;
 
 /** Throws a {@link ConstructValidationError} naming the first impossible prop. */
@@ -18,10 +25,18 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
   check.pattern('resultsRoleName', props.resultsRoleName, /^[\w+=,.@-]{1,64}$/, '1-64 letters, digits or +=,.@_-');
   check.pattern('namePrefix', props.namePrefix, /^[A-Za-z0-9_-]{0,30}$/, 'at most 30 letters, digits, "-" or "_"');
 
-  // Wait, retry and timeout values are checked by buildDefinition (DefinitionOptionsError, mapped to props by the construct).
+  // Wait, retry and timeout values, and maxWait against baseWaitTime, are checked by buildDefinition
+  // (DefinitionOptionsError, mapped to props by the construct).
 
-  check.pattern('defaultClusterId', props.defaultClusterId, CLUSTER_ID, 'a cluster identifier (lowercase letters, digits, single hyphens; 1-63 characters)');
-  check.pattern('defaultWorkgroupName', props.defaultWorkgroupName, /^([a-z0-9-]{3,64}|arn:aws[a-z-]*:redshift-serverless:.+:workgroup\/.+)$/, 'a workgroup name (3-64 lowercase letters, digits, "-") or workgroup ARN');
+  check.name('defaultClusterId', props.defaultClusterId, CLUSTER_IDENTIFIER_RULE);
+  const workgroup = props.defaultWorkgroupName;
+  if (typeof workgroup === 'string' && workgroup.startsWith('arn:')) {
+    check.pattern('defaultWorkgroupName', workgroup, new RegExp(WORKGROUP_ARN_PATTERN), "a workgroup ARN naming the workgroup by id, as the Data API's WorkgroupName takes it (arn:aws:redshift-serverless:<region>:<account>:workgroup/<workgroup id>)");
+  } else {
+    check.name('defaultWorkgroupName', workgroup, WORKGROUP_NAME_RULE);
+  }
+  check.name('defaultDb', props.defaultDb, DATABASE_NAME_RULE);
+  check.name('defaultUser', props.defaultUser, DB_USER_RULE);
   check.pattern('defaultSecretArn', props.defaultSecretArn, /^(arn:aws[a-z-]*:secretsmanager:[^:]+:\d{12}:secret:.+|[A-Za-z0-9/_+=.@-]{1,512})$/, 'a secret name or Secrets Manager secret ARN');
   // Exclusivity is only judged between known values: a module passes nullable variables as tokens.
   if (isKnown(props.defaultClusterId) && isKnown(props.defaultWorkgroupName)) {
@@ -34,7 +49,7 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
     check.fail('defaultUser', 'cannot be set together with defaultSecretArn: the Data API takes either a DbUser or a SecretArn.');
   }
 
-  check.pattern('allowedClusterId', props.allowedClusterId, /^([a-z*?]([a-z0-9*?]|-[a-z0-9*?]){0,62}|\*)$/, "a cluster identifier or '*'");
+  check.pattern('allowedClusterId', props.allowedClusterId, /^(?=.{1,63}$)([a-z*?]([a-z0-9*?]|-[a-z0-9*?])*|\*)$/, "a cluster identifier (1-63 characters) or '*'");
   check.pattern('allowedUserId', props.allowedUserId, IAM_SCOPE_NAME, "a database user name or '*'");
   check.pattern('allowedDbName', props.allowedDbName, IAM_SCOPE_NAME, "a database name or '*'");
   check.pattern('allowedWorkgroupArn', props.allowedWorkgroupArn, /^arn:aws[a-z-]*:redshift-serverless:[^:]+:\d{12}:workgroup\/.+$/, 'a Redshift Serverless workgroup ARN (arn:aws:redshift-serverless:<region>:<account>:workgroup/<id>)');

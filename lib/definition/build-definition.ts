@@ -1,5 +1,12 @@
 import type { AslDefinition, AslJson, AslState } from './asl-types';
-import { REDSHIFT_QUERY_ERRORS, RETRYABLE_API_ERRORS } from './error-names';
+import {
+  CAUGHT_API_ERRORS,
+  MAX_THROTTLED_RETRIES,
+  REDSHIFT_QUERY_ERRORS,
+  RETRYABLE_API_ERRORS,
+  THROTTLING_CAUSE_PATTERN,
+  UNMODELLED_API_ERROR,
+} from './error-names';
 import {
   CAUSES,
   DESCRIBE_ASSIGN,
@@ -25,7 +32,7 @@ const RESOURCE = {
   cancelStatement: 'arn:aws:states:::aws-sdk:redshiftdata:cancelStatement',
 } as const;
 
-/** API-level retry: throttling and server-side errors only, with jittered exponential back-off. */
+/** API-level retry: server faults and capacity limits only, with jittered exponential back-off. */
 const API_RETRY: AslJson = [
   { ErrorEquals: [...RETRYABLE_API_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL' },
 ];
@@ -48,11 +55,18 @@ const INITIAL_VARIABLES: Record<string, AslJson> = {
   results: [],
   status: null,
   describe: null,
-  timedOut: false,
+  stopReason: null,
   retryable: false,
+  retryBudget: true,
   apiError: null,
+  apiCall: null,
+  throttles: 0,
   cancelError: null,
 };
+
+/** The Redshift Data tasks a throttled call goes back to, by the `apiCall` value their Catch assigns. */
+const THROTTLE_RETRY_TARGETS = [S.SUBMIT, S.SUBMIT_BATCH, S.DESCRIBE] as const;
+const THROTTLED = `$apiError.Error = '${UNMODELLED_API_ERROR}' and $contains($apiError.Cause, /${THROTTLING_CAUSE_PATTERN}/i)`;
 
 function fields(expressions: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(expressions).map(([name, expression]) => [name, jsonataField(expression)]));
@@ -127,12 +141,18 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
   const credentials: Record<string, AslJson> =
     options.resultsRoleArn === undefined ? {} : { Credentials: { RoleArn: options.resultsRoleArn } };
 
-  /** A Redshift Data call: API errors left after {@link API_RETRY} are kept in `errorVariable` for the `onError` state. */
+  /**
+   * A Redshift Data call: API errors left after {@link API_RETRY} are kept in `errorVariable` for the `onError`
+   * state; `apiCall` (the task's own name) lets {@link S.CHECK_API_ERROR} send a throttled call back to it.
+   * `caught` lists the errors handled there: the others fail the execution in this task, where a redrive resumes.
+   */
   const dataApiTask = (task: {
+    name: string;
     resource: string;
     args: AslJson;
     errorVariable: 'apiError' | 'cancelError';
     onError: string;
+    caught: readonly string[];
     assign?: Record<string, string>;
     next: string;
   }): AslState => ({
@@ -141,13 +161,28 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     ...credentials,
     Arguments: task.args,
     Retry: API_RETRY,
-    Catch: [{ ErrorEquals: ['States.ALL'], Assign: { [task.errorVariable]: '{% $states.errorOutput %}' }, Next: task.onError }],
+    Catch: [
+      {
+        ErrorEquals: [...task.caught],
+        Assign: { [task.errorVariable]: '{% $states.errorOutput %}', ...(task.errorVariable === 'apiError' ? { apiCall: task.name } : {}) },
+        Next: task.onError,
+      },
+    ],
     ...(task.assign === undefined ? {} : { Assign: fields(task.assign) }),
     Output: {},
     Next: task.next,
   });
-  const submitTask = (resource: string): AslState =>
-    dataApiTask({ resource, args: jsonataField(SUBMIT_ARGUMENTS), errorVariable: 'apiError', onError: S.SUBMIT_FAILED, assign: SUBMIT_ASSIGN, next: S.WAIT_FOR_STATEMENT });
+  const submitTask = (name: string, resource: string): AslState =>
+    dataApiTask({
+      name,
+      resource,
+      args: jsonataField(SUBMIT_ARGUMENTS),
+      errorVariable: 'apiError',
+      onError: S.CHECK_API_ERROR,
+      caught: CAUGHT_API_ERRORS,
+      assign: SUBMIT_ASSIGN,
+      next: S.WAIT_FOR_STATEMENT,
+    });
   const statementId = { Id: jsonataField('$statementId') };
 
   const finishedEntry = { results: `$append($results, ${FINISHED_ENTRY})` };
@@ -179,14 +214,16 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
         ...startNextItemRules('0', undefined, {}),
       ],
     },
-    [S.SUBMIT]: submitTask(RESOURCE.executeStatement),
-    [S.SUBMIT_BATCH]: submitTask(RESOURCE.batchExecuteStatement),
+    [S.SUBMIT]: submitTask(S.SUBMIT, RESOURCE.executeStatement),
+    [S.SUBMIT_BATCH]: submitTask(S.SUBMIT_BATCH, RESOURCE.batchExecuteStatement),
     [S.WAIT_FOR_STATEMENT]: { Type: 'Wait', Seconds: jsonataField('$waitSeconds'), Next: S.DESCRIBE },
     [S.DESCRIBE]: dataApiTask({
+      name: S.DESCRIBE,
       resource: RESOURCE.describeStatement,
       args: statementId,
       errorVariable: 'apiError',
-      onError: S.STATUS_CHECK_FAILED,
+      onError: S.CHECK_API_ERROR,
+      caught: CAUGHT_API_ERRORS,
       assign: DESCRIBE_ASSIGN,
       next: S.CHECK_STATUS,
     }),
@@ -202,7 +239,7 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
         },
         { Condition: jsonataField("$status = 'FAILED' and $retryable"), Assign: fields(RETRY_ASSIGN), Next: S.WAIT_BEFORE_RESUBMIT },
         { Condition: jsonataField("$status = 'FAILED'"), Next: S.QUERY_FAILED },
-        { Condition: jsonataField('$timedOut'), Next: S.CANCEL },
+        { Condition: jsonataField('$stopReason != null'), Next: S.CANCEL },
         { Condition: jsonataField("$status in ['SUBMITTED', 'PICKED', 'STARTED']"), Next: S.WAIT_FOR_STATEMENT },
       ],
       Default: S.STATUS_CHECK_FAILED,
@@ -210,12 +247,38 @@ export function buildDefinition(options: DefinitionOptions = {}, context: BuildD
     [S.WAIT_BEFORE_RESUBMIT]: { Type: 'Wait', Seconds: jsonataField('$sleep'), Next: S.SUBMIT },
     [S.WAIT_BEFORE_BATCH_RESUBMIT]: { Type: 'Wait', Seconds: jsonataField('$sleep'), Next: S.SUBMIT_BATCH },
     [S.CANCEL]: dataApiTask({
+      name: S.CANCEL,
       resource: RESOURCE.cancelStatement,
       args: statementId,
       errorVariable: 'cancelError',
       onError: S.QUERY_TIMED_OUT,
+      // Cancelling is best effort: whatever happens, the item fails with QueryTimedOut saying so.
+      caught: ['States.ALL'],
       next: S.QUERY_TIMED_OUT,
     }),
+    [S.CHECK_API_ERROR]: {
+      Type: 'Choice',
+      Comment: `Throttling (reported as ${UNMODELLED_API_ERROR}, like access denied) is retried; any other API error fails the item.`,
+      Choices: [
+        {
+          Condition: jsonataField(`${THROTTLED} and $throttles < ${MAX_THROTTLED_RETRIES}`),
+          Assign: { throttles: jsonataField('$throttles + 1') },
+          Next: S.WAIT_AFTER_THROTTLING,
+        },
+        { Condition: jsonataField(`$apiCall = '${S.DESCRIBE}'`), Next: S.STATUS_CHECK_FAILED },
+      ],
+      Default: S.SUBMIT_FAILED,
+    },
+    [S.WAIT_AFTER_THROTTLING]: {
+      Type: 'Wait',
+      Seconds: jsonataField('$max([1, $min([60, $ceil($random() * 2 * $power(2, $throttles))])])'),
+      Next: S.RETRY_API_CALL,
+    },
+    [S.RETRY_API_CALL]: {
+      Type: 'Choice',
+      Choices: THROTTLE_RETRY_TARGETS.map((target) => ({ Condition: jsonataField(`$apiCall = '${target}'`), Next: target })),
+      Default: S.SUBMIT_FAILED,
+    },
     [S.DONE]: { Type: 'Succeed', Output: jsonataField('$results') },
     [S.INVALID_INPUT]: fail(REDSHIFT_QUERY_ERRORS.INVALID_INPUT, CAUSES.invalidInput),
     [S.QUERY_FAILED]: fail(REDSHIFT_QUERY_ERRORS.QUERY_FAILED, CAUSES.queryFailed),

@@ -11,7 +11,11 @@ export const REDSHIFT_QUERY_ERRORS = {
   QUERY_ABORTED: 'RedshiftQuery.QueryAborted',
   /** A statement ran longer than its TimeoutSeconds; it was cancelled. */
   QUERY_TIMED_OUT: 'RedshiftQuery.QueryTimedOut',
-  /** ExecuteStatement / BatchExecuteStatement was rejected (e.g. ValidationException, access denied) after API retries. */
+  /**
+   * ExecuteStatement / BatchExecuteStatement was rejected: ValidationException, access denied or expired credentials
+   * (`RedshiftData.RedshiftDataException`), or throttling that outlasted its retries. A server fault that outlasts the
+   * API retries instead fails the execution in the task with AWS's own name, so that a redrive submits again.
+   */
   SUBMIT_FAILED: 'RedshiftQuery.SubmitFailed',
   /** DescribeStatement failed (e.g. an unknown StatementId to resume) or returned an unexpected status. */
   STATUS_CHECK_FAILED: 'RedshiftQuery.StatusCheckFailed',
@@ -27,13 +31,40 @@ export const SUBMIT_FAILED_ERROR = REDSHIFT_QUERY_ERRORS.SUBMIT_FAILED;
 export const STATUS_CHECK_FAILED_ERROR = REDSHIFT_QUERY_ERRORS.STATUS_CHECK_FAILED;
 
 /**
- * Redshift Data API errors worth retrying with back-off at the API level (the SQL did not run, or the call is
- * idempotent thanks to the ClientToken). `RedshiftData.RedshiftDataException` is how Step Functions most likely
- * reports the unmodelled ThrottlingException (aws-facts A1). Never ValidationException.
+ * Redshift Data API errors retried with back-off at the API level. These are the exceptions the Data API models as
+ * server faults or capacity limits (the SDK's `$fault: 'server'` / quota errors): nothing ran, or the call is
+ * idempotent thanks to the ClientToken (a retried submission with the same token never runs the SQL twice).
+ * Never ValidationException, and never `RedshiftData.RedshiftDataException`: Step Functions reports every error
+ * code the SDK does not model under that name, access denied and expired credentials included, which must fail
+ * at once; throttling (also unmodelled) is recognised by its Cause instead ({@link THROTTLING_CAUSE_PATTERN}).
  */
 export const RETRYABLE_API_ERRORS = [
   'RedshiftData.ActiveStatementsExceededException',
+  'RedshiftData.ActiveSessionsExceededException',
   'RedshiftData.InternalServerException',
-  'RedshiftData.ThrottlingException',
-  'RedshiftData.RedshiftDataException',
+  'RedshiftData.ExecuteStatementException',
+  'RedshiftData.BatchExecuteStatementException',
+  'RedshiftData.DatabaseConnectionException',
+] as const;
+
+/** The catch-all name Step Functions gives Redshift Data error codes its SDK does not model. */
+export const UNMODELLED_API_ERROR = 'RedshiftData.RedshiftDataException';
+
+/** JSONata regex (case-insensitive) telling throttling apart from other unmodelled errors by the Cause text. */
+export const THROTTLING_CAUSE_PATTERN = 'throttl|rate exceeded|too many requests';
+
+/** Throttled calls retried (with jittered exponential back-off) before the item fails. */
+export const MAX_THROTTLED_RETRIES = 6;
+
+/**
+ * API errors the state machine turns into a RedshiftQuery error: the request itself is wrong, the statement is
+ * unknown, or Step Functions' catch-all for unmodelled codes (access denied, expired credentials, throttling: see
+ * the CheckApiError state). Any other error left after the API retries (server faults, capacity) fails the
+ * execution in the task itself, so that a redrive runs that task again.
+ */
+export const CAUGHT_API_ERRORS = [
+  'RedshiftData.ValidationException',
+  'RedshiftData.ResourceNotFoundException',
+  'RedshiftData.QueryTimeoutException',
+  UNMODELLED_API_ERROR,
 ] as const;

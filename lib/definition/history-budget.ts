@@ -25,3 +25,12 @@ export const EVENTS_PER_QUICK_ITEM = 14;
 export const STRETCH_AFTER_POLLS = 600;
 /** Longest a Redshift Data API statement may run (aws-facts B5). */
 export const DATA_API_MAX_RUNTIME_SECONDS = 86_400;
+/** The cost of one SQL-level retry: resubmit Wait (2) + submit Task (5) + Wait (2) + DescribeStatement (5) + CheckStatus (2). */
+export const EVENTS_PER_RETRY = 16;
+/**
+ * Most queries one execution accepts. Each needs at least {@link EVENTS_PER_QUICK_ITEM} history events (1,713 would
+ * fill the budget) and one output entry of about 157 bytes in the `results` variable and the final output, both
+ * limited to 256 KiB: 1,000 queries take 14,010 events and about 157 KB, leaving room for retried queries' error
+ * texts and batches' sub-statement ids.
+ */
+export const MAX_QUERIES = 1_000;

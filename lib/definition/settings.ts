@@ -4,8 +4,42 @@
  */
 import type { DefinitionOptions } from './options';
 
-/** Largest value a Wait state accepts for `Seconds`. */
+/** Largest value a Wait state accepts for `Seconds` (a year and more); generated waits never come near it. */
 export const MAX_WAIT_SECONDS = 99_999_999;
+
+/**
+ * Largest wait setting and TimeoutSeconds accepted: Data API statements run at most 24 h and their results are kept
+ * 24 h, so waiting longer than a day between two checks can only lose the statement.
+ */
+export const MAX_SETTING_SECONDS = 86_400;
+
+/**
+ * Largest MaxRetries: one retry costs at least 16 history events (resubmit Wait 2 + submit Task 5 + Wait 2 +
+ * DescribeStatement 5 + CheckStatus 2), so 1,000 retries (16,000 events) still fit the 24,000-event budget of one
+ * execution; more could never run. Error texts kept per item are bounded separately ({@link MAX_KEPT_ERRORS}).
+ */
+export const MAX_RETRIES_LIMIT = 1_000;
+
+/** Error texts of earlier attempts kept per item (the last ones), so a retried item's entry stays small. */
+export const MAX_KEPT_ERRORS = 5;
+
+/**
+ * Largest execution input accepted, in UTF-8 bytes of its compact JSON text. ValidateInput keeps the query list
+ * (keyed by index: at most 6 more bytes per item) in one variable, and Step Functions limits the variables one
+ * Assign sets to 256 KiB (262,144 bytes) together: 240,000 + 6 × 1,000 items leaves room for the other variables
+ * ValidateInput sets, so a large input fails with InvalidInput instead of the uncatchable States.DataLimitExceeded.
+ */
+export const MAX_INPUT_BYTES = 240_000;
+
+/**
+ * Largest SQL text of one item (Sql, or all Sqls of a batch together), in UTF-8 bytes: the Data API's 100 KiB for
+ * one statement. A DescribeStatement answer echoes a batch's SQL twice (QueryString and each sub-statement), so
+ * this also keeps that answer under the 256 KiB a task result may have.
+ */
+export const MAX_ITEM_SQL_BYTES = 102_400;
+
+/** The Data API's statement Id (DescribeStatement's `Id` pattern), optionally with a sub-statement suffix. */
+export const STATEMENT_ID_PATTERN = '^[a-z0-9]{8}(-[a-z0-9]{4}){3}-[a-z0-9]{12}(:\\d+)?$';
 
 /** Defaults of every per-query setting, as in the original template. */
 export const DEFINITION_DEFAULTS = {
@@ -49,12 +83,12 @@ export interface NumericSettingRule {
 }
 
 export const NUMERIC_SETTINGS: readonly NumericSettingRule[] = [
-  { key: 'InitialWaitTime', option: 'initialWaitTime', min: 0, minExclusive: false, max: MAX_WAIT_SECONDS, integer: false, nullable: false, requirement: `a number from 0 to ${MAX_WAIT_SECONDS}` },
-  { key: 'BaseWaitTime', option: 'baseWaitTime', min: 0, minExclusive: true, max: MAX_WAIT_SECONDS, integer: false, nullable: false, requirement: `a number above 0 and at most ${MAX_WAIT_SECONDS}` },
+  { key: 'InitialWaitTime', option: 'initialWaitTime', min: 0, minExclusive: false, max: MAX_SETTING_SECONDS, integer: false, nullable: false, requirement: `a number from 0 to ${MAX_SETTING_SECONDS}` },
+  { key: 'BaseWaitTime', option: 'baseWaitTime', min: 0, minExclusive: true, max: MAX_SETTING_SECONDS, integer: false, nullable: false, requirement: `a number above 0 and at most ${MAX_SETTING_SECONDS}` },
   { key: 'WaitMultiplier', option: 'waitMultiplier', min: 1, minExclusive: false, max: 1000, integer: false, nullable: false, requirement: 'a number from 1 to 1000' },
-  { key: 'MaxWait', option: 'maxWait', min: 0, minExclusive: true, max: MAX_WAIT_SECONDS, integer: false, nullable: false, requirement: `a number above 0 and at most ${MAX_WAIT_SECONDS}` },
-  { key: 'MaxRetries', option: 'maxRetries', min: 0, minExclusive: false, max: 10_000, integer: true, nullable: false, requirement: 'a non-negative integer (at most 10000)' },
-  { key: 'TimeoutSeconds', option: 'timeoutSeconds', min: 0, minExclusive: true, max: MAX_WAIT_SECONDS, integer: false, nullable: true, requirement: `a number above 0 and at most ${MAX_WAIT_SECONDS}, or null for no limit` },
+  { key: 'MaxWait', option: 'maxWait', min: 0, minExclusive: true, max: MAX_SETTING_SECONDS, integer: false, nullable: false, requirement: `a number above 0 and at most ${MAX_SETTING_SECONDS}` },
+  { key: 'MaxRetries', option: 'maxRetries', min: 0, minExclusive: false, max: MAX_RETRIES_LIMIT, integer: true, nullable: false, requirement: `a non-negative integer (at most ${MAX_RETRIES_LIMIT})` },
+  { key: 'TimeoutSeconds', option: 'timeoutSeconds', min: 0, minExclusive: true, max: MAX_SETTING_SECONDS, integer: false, nullable: true, requirement: `a number above 0 and at most ${MAX_SETTING_SECONDS}, or null for no limit` },
 ];
 
 /** Keys an execution-input item object may carry. */

@@ -1,7 +1,7 @@
 import { DefinitionOptionsError } from './definition-options-error';
 import type { BuildDefinitionContext, DefinitionOptions } from './options';
 import { checkPatternSyntax } from './regex/pattern-syntax';
-import { NUMERIC_SETTINGS, satisfiesNumericRule } from './settings';
+import { DEFINITION_DEFAULTS, NUMERIC_SETTINGS, satisfiesNumericRule } from './settings';
 
 const CONNECTION_OPTIONS = ['clusterIdentifier', 'workgroupName', 'database', 'dbUser', 'secretArn', 'resultsRoleArn'] as const;
 
@@ -18,6 +18,16 @@ export function validateDefinitionOptions(options: DefinitionOptions, context: B
     if (known(value) && !satisfiesNumericRule(rule, value)) {
       throw new DefinitionOptionsError(rule.option, `${rule.option} must be ${rule.requirement.replace(', or null for no limit', '')}, got ${show(value)}`);
     }
+  }
+
+  // MaxWait caps every poll interval and retry delay: a larger BaseWaitTime would never be used (InitialWaitTime is not capped).
+  const base = options.baseWaitTime ?? DEFINITION_DEFAULTS.baseWaitTime;
+  const cap = options.maxWait ?? DEFINITION_DEFAULTS.maxWait;
+  if (known(base) && known(cap) && typeof base === 'number' && typeof cap === 'number' && cap < base) {
+    throw new DefinitionOptionsError(
+      'maxWait',
+      `maxWait (${cap}) is smaller than baseWaitTime (${base}${options.baseWaitTime === undefined ? ', its default' : ''}): maxWait caps every interval between status checks and every retry delay, so baseWaitTime would never be used`,
+    );
   }
 
   const pattern = options.retryErrorMatch;

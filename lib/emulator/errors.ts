@@ -15,9 +15,13 @@ const ERROR_NAMES = [
   'DatabaseConnectionException',
   'ThrottlingException',
   'AccessDeniedException',
+  'ExpiredTokenException',
 ] as const;
 
-/** Exception names the Redshift Data API (and its front door) can answer with. */
+/**
+ * Exception names (wire error codes) the Redshift Data API and its AWS front door answer with. The last three are
+ * not modelled by the SDK: Step Functions reports them as `RedshiftData.RedshiftDataException` (step-functions-view.ts).
+ */
 export type RedshiftDataErrorName = (typeof ERROR_NAMES)[number];
 
 /** Exception names that are server faults (HTTP 500); the others are client errors (HTTP 400). */

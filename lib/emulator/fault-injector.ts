@@ -1,6 +1,6 @@
 /** The stateful side of a {@link Scenario}: counts submissions and calls, draws seeded random numbers. */
 import { RedshiftDataError, RedshiftDataErrorName } from './errors';
-import type { ApiFaultRule, ApiOperation, Scenario, StatementRule } from './scenario';
+import { compileSqlMatcher, type ApiFaultRule, type ApiOperation, type Scenario, type SqlMatcher, type StatementRule } from './scenario';
 import { seededRandom } from '../clock';
 
 /** What one SQL statement will do, decided when it is submitted. */
@@ -25,15 +25,16 @@ const DEFAULT_MESSAGES: Record<RedshiftDataErrorName, string> = {
   DatabaseConnectionException: 'Connection to a database failed (injected by the emulator scenario)',
   ThrottlingException: 'Rate exceeded (injected by the emulator scenario)',
   AccessDeniedException: 'User is not authorized to perform this action (injected by the emulator scenario)',
+  ExpiredTokenException: 'The security token included in the request is expired (injected by the emulator scenario)',
 };
 
 export class FaultInjector {
-  private readonly statementRules: readonly { rule: StatementRule; regex: RegExp }[];
+  private readonly statementRules: readonly { rule: StatementRule; matcher: SqlMatcher }[];
   private readonly submissions: number[];
   private readonly apiRules: readonly { rule: ApiFaultRule; calls: number; random: () => number }[];
 
   constructor(private readonly scenario: Scenario = {}) {
-    this.statementRules = (scenario.statements ?? []).map((rule) => ({ rule, regex: new RegExp(rule.match, 'i') }));
+    this.statementRules = (scenario.statements ?? []).map((rule) => ({ rule, matcher: compileSqlMatcher(rule.match) }));
     this.submissions = this.statementRules.map(() => 0);
     this.apiRules = (scenario.api ?? []).map((rule) => ({ rule, calls: 0, random: seededRandom(rule.seed ?? 1) }));
   }
@@ -65,7 +66,7 @@ export class FaultInjector {
       queuedMs: (this.scenario.defaultQueuedSeconds ?? 0) * 1000,
       durationMs: (this.scenario.defaultDurationSeconds ?? 1) * 1000,
     };
-    const index = this.statementRules.findIndex(({ regex }) => regex.test(sql));
+    const index = this.statementRules.findIndex(({ matcher }) => matcher.test(sql));
     if (index < 0) return { ...defaults, outcome: 'run' };
     const rule = this.statementRules[index]!.rule;
     const submission = ++this.submissions[index]!;

@@ -5,12 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Clock, VirtualClock } from '../clock';
-import type { ServiceEmulator, TaskInvocation } from '../runtime';
+import type { OperationShapes, ServiceEmulator, TaskInvocation } from '../runtime';
 import { RedshiftDataError, validationError } from './errors';
 import { StatementEventBus } from './event-bus';
 import { FaultInjector } from './fault-injector';
 import { ACTION_HANDLERS } from './operation-handlers';
 import { toStepFunctionsJson } from './json-safe';
+import { redshiftDataShapes, stepFunctionsError } from './step-functions-view';
 import { PgliteEngine } from './pglite-engine';
 import { PostgresEngine } from './postgres-engine';
 import { csvPage, decodeToken, encodeToken, resultPage } from './paging';
@@ -152,14 +153,27 @@ export class RedshiftDataEmulator implements ServiceEmulator {
     return this.calls;
   }
 
-  /** Serves `arn:aws:states:::aws-sdk:redshiftdata:<action>`; answers what Step Functions would hand the state machine. */
+  /**
+   * Serves `arn:aws:states:::aws-sdk:redshiftdata:<action>` (requests under the service's member names, see
+   * {@link operationShapes}); answers and fails as Step Functions would report it to the state machine.
+   */
   async call(action: string, args: unknown, invocation: TaskInvocation): Promise<unknown> {
     const identity = invocation.credentials?.RoleArn ?? invocation.executionRoleArn;
     const handler = ACTION_HANDLERS[action];
-    if (!handler) {
-      throw validationError(`The Redshift Data API has no action '${action}' served by the emulator; supported: ${Object.keys(ACTION_HANDLERS).join(', ')}`);
+    try {
+      if (!handler) {
+        throw validationError(`The Redshift Data API has no action '${action}' served by the emulator; supported: ${Object.keys(ACTION_HANDLERS).join(', ')}`);
+      }
+      return toStepFunctionsJson(await handler(this, args ?? {}, identity));
+    } catch (error) {
+      if (error instanceof RedshiftDataError) throw stepFunctionsError(error.name, error.message, error.httpStatus);
+      throw error;
     }
-    return toStepFunctionsJson(await handler(this, args ?? {}, identity));
+  }
+
+  /** The SDK schemas of an action, so the runtime translates PascalCase members as Step Functions does. */
+  operationShapes(action: string): OperationShapes | undefined {
+    return redshiftDataShapes(action);
   }
 
   executeStatement(request: ExecuteStatementRequest, identity: string = this.defaultIdentity): Promise<ExecuteStatementResponse> {

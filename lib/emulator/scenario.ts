@@ -4,6 +4,7 @@
  * naming its JSON path, so a typo never silently disables a fault.
  */
 import { readFile } from 'node:fs/promises';
+import { RE2JS } from 're2js';
 import { REDSHIFT_DATA_ERROR_NAMES, RedshiftDataErrorName, ScenarioError } from './errors';
 
 const OPERATION_NAMES = [
@@ -29,7 +30,10 @@ export interface StatementFailure {
 }
 
 export interface StatementRule {
-  /** JavaScript regular expression, case-insensitive, searched in the SQL text. */
+  /**
+   * Regular expression in RE2 syntax (no backreferences or lookaround), case-insensitive, searched in the SQL text.
+   * Matched in time linear in the SQL's length, whatever the pattern: a scenario file cannot hang the emulator.
+   */
   readonly match: string;
   /** Simulated run time. @default the scenario's defaultDurationSeconds */
   readonly durationSeconds?: number;
@@ -157,6 +161,17 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** Tells whether a SQL text contains a match of a rule's pattern (RE2: linear time, no catastrophic backtracking). */
+export interface SqlMatcher {
+  test(sql: string): boolean;
+}
+
+/** Compiles a `match` pattern, case-insensitive; throws on syntax RE2 does not have. */
+export function compileSqlMatcher(pattern: string): SqlMatcher {
+  const compiled = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+  return { test: (sql) => compiled.matcher(sql).find() };
+}
+
 /** Checks a parsed JSON scenario; `source` (a file name) prefixes error messages. */
 export function parseScenario(json: unknown, source?: string): Scenario {
   const r = new Reader(source);
@@ -181,9 +196,9 @@ function parseStatementRule(r: Reader, json: Json, path: string): StatementRule 
   const o = r.object(json, path, ['match', 'durationSeconds', 'queuedSeconds', 'fail', 'abort', 'neverFinishes']);
   const match = r.string(o.match, `${path}.match`, true)!;
   try {
-    new RegExp(match, 'i');
+    compileSqlMatcher(match);
   } catch (error) {
-    r.fail(`${path}.match`, `is not a valid regular expression: ${(error as Error).message}`);
+    r.fail(`${path}.match`, `is not a valid RE2 regular expression (RE2 has no backreferences or lookaround, so matching stays linear in the SQL's length): ${(error as Error).message}`);
   }
   const rule: { -readonly [K in keyof StatementRule]: StatementRule[K] } = { match };
   const durationSeconds = r.number(o.durationSeconds, `${path}.durationSeconds`, { min: 0 });

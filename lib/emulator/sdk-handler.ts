@@ -16,6 +16,7 @@ import type { AwsServiceHandler, TaskInvocation } from '../runtime';
 import { accessKeyForIdentity } from './http-identity';
 import { toStepFunctionsJson } from './json-safe';
 import { byTaskAction } from './operation-handlers';
+import { redshiftDataShapes, stepFunctionsError } from './step-functions-view';
 
 export interface SdkRedshiftDataHandlerOptions {
   /** e.g. the `url` of startEmulatorServer. */
@@ -55,6 +56,7 @@ export function createSdkRedshiftDataHandler(options: SdkRedshiftDataHandlerOpti
   };
   return {
     service: 'redshiftdata',
+    operationShapes: redshiftDataShapes,
     async call(action: string, args: unknown, invocation: TaskInvocation): Promise<unknown> {
       const Command = COMMANDS[action];
       if (!Command) {
@@ -74,10 +76,11 @@ export function createSdkRedshiftDataHandler(options: SdkRedshiftDataHandlerOpti
   };
 }
 
-/** SDK exceptions already carry AWS's name; keep only name and message (no `$metadata`, no response). */
-function asServiceError(error: unknown): Error {
-  const source = error as { name?: string; message?: string };
-  const plain = new Error(source?.message ?? String(error));
-  plain.name = source?.name && source.name !== 'Error' ? source.name : 'InternalServerException';
-  return plain;
+/** SDK exceptions carry AWS's error code as their name: report them as Step Functions does (unmodelled codes under RedshiftDataException). */
+function asServiceError(error: unknown): unknown {
+  const source = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; $fault?: string };
+  if (source?.name === 'AbortError') return error;
+  const name = source?.name && source.name !== 'Error' ? source.name : 'InternalServerException';
+  const status = source?.$metadata?.httpStatusCode ?? (source?.$fault === 'server' ? 500 : 400);
+  return stepFunctionsError(name, source?.message ?? String(error), status);
 }

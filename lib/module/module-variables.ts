@@ -3,6 +3,7 @@
  * them. Names are the construct props in snake_case. Validation conditions are Terraform JSON-syntax templates
  * (`${...}`); Terraform 1.11 does not short-circuit `||`, so optional values are tested with `x == null ? true : ...`.
  */
+import { MAX_RETRIES_LIMIT, MAX_SETTING_SECONDS } from '../definition';
 
 export type ModuleVariableGroup =
   | 'State machine'
@@ -30,8 +31,10 @@ export interface ModuleVariableSpec {
   readonly validations?: readonly ModuleVariableValidation[];
 }
 
-/** Step Functions' largest Wait `Seconds`. */
-const MAX_WAIT_SECONDS = 99_999_999;
+import { CLUSTER_IDENTIFIER_RULE, DATABASE_NAME_RULE, DB_USER_RULE, WORKGROUP_ARN_PATTERN, WORKGROUP_NAME_RULE, type NameRule } from '../input-rules';
+
+/** Largest wait setting / timeout, and largest max_retries: the definition's own rules (lib/definition/settings.ts). */
+const MAX_WAIT_SECONDS = MAX_SETTING_SECONDS;
 
 /** Retention values CloudWatch Logs accepts (`0` = never expire). */
 export const LOG_RETENTION_DAYS = [
@@ -49,6 +52,23 @@ function optionalPattern(name: string, pattern: string, what: string): ModuleVar
   return {
     condition: `\${var.${name} == null ? true : can(regex(${JSON.stringify(pattern)}, var.${name}))}`,
     errorMessage: `${name} must be null or ${what}.`,
+  };
+}
+
+/**
+ * The construct's Redshift name rule (lib/input-rules) as a validation block, quoting AWS. Every test sits inside
+ * `can()`, so nothing fails on a null even if Terraform evaluates both branches of the conditional.
+ */
+function nameRule(name: string, rule: NameRule, options: { optional: boolean; orPattern?: string; orWhat?: string }): ModuleVariableValidation {
+  const tests = [
+    `can(regex(${JSON.stringify(rule.pattern)}, var.${name}))`,
+    `can(regex(${JSON.stringify(`^.{${rule.minLength},${rule.maxLength}}$`)}, var.${name}))`,
+    ...(rule.forbidden ?? []).map((word) => `!can(regex(${JSON.stringify(`^(?i)${word}$`)}, var.${name}))`),
+  ];
+  const valid = options.orPattern ? `(can(regex(${JSON.stringify(options.orPattern)}, var.${name})) || (${tests.join(' && ')}))` : tests.join(' && ');
+  return {
+    condition: options.optional ? `\${var.${name} == null ? true : ${valid}}` : `\${${valid}}`,
+    errorMessage: `${name} must be ${options.optional ? 'null or ' : ''}${options.orWhat ? `${options.orWhat} or ` : ''}${rule.what}. AWS: "${rule.awsRule}" (${rule.source})`,
   };
 }
 
@@ -126,7 +146,15 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     type: 'number',
     description: 'Upper bound, in seconds, of any interval between status checks and of any retry delay.',
     default: 450,
-    validations: [secondsRange('max_wait', 1, 'the cap of poll intervals and retry delays')],
+    validations: [
+      secondsRange('max_wait', 1, 'the cap of poll intervals and retry delays'),
+      // Cross-variable: on this side only (Terraform rejects rules that refer to each other).
+      {
+        condition: '${var.max_wait >= var.base_wait_time}',
+        errorMessage:
+          'max_wait must be at least base_wait_time: max_wait caps every interval between status checks and every retry delay, so a larger base_wait_time would never be used (initial_wait_time is not capped).',
+      },
+    ],
   },
   {
     name: 'max_retries',
@@ -136,8 +164,8 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     default: 10,
     validations: [
       {
-        condition: '${var.max_retries >= 0 && var.max_retries <= 10000 && floor(var.max_retries) == var.max_retries}',
-        errorMessage: 'max_retries must be a whole number from 0 to 10000.',
+        condition: `\${var.max_retries >= 0 && var.max_retries <= ${MAX_RETRIES_LIMIT} && floor(var.max_retries) == var.max_retries}`,
+        errorMessage: `max_retries must be a whole number from 0 to ${MAX_RETRIES_LIMIT}.`,
       },
     ],
   },
@@ -164,8 +192,8 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     validations: [
       {
         condition:
-          '${var.default_timeout_seconds == null ? true : var.default_timeout_seconds >= 1 && var.default_timeout_seconds <= 99999999}',
-        errorMessage: 'default_timeout_seconds must be null or a number of seconds from 1 to 99999999.',
+          `\${var.default_timeout_seconds == null ? true : var.default_timeout_seconds >= 1 && var.default_timeout_seconds <= ${MAX_SETTING_SECONDS}}`,
+        errorMessage: `default_timeout_seconds must be null or a number of seconds from 1 to ${MAX_SETTING_SECONDS}.`,
       },
     ],
   },
@@ -179,7 +207,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
       'Provisioned cluster used by queries that name neither a cluster nor a workgroup. This or default_workgroup_name is required: IAM is scoped to it.',
     default: null,
     validations: [
-      optionalPattern('default_cluster_id', '^[a-z]([a-z0-9]|-[a-z0-9]){0,62}$', 'a cluster identifier (lowercase letters, digits, single hyphens; starts with a letter)'),
+      nameRule('default_cluster_id', CLUSTER_IDENTIFIER_RULE, { optional: true }),
     ],
   },
   {
@@ -190,11 +218,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
       'Redshift Serverless workgroup name (or ARN) used by queries that name neither a cluster nor a workgroup. Exclusive with default_cluster_id.',
     default: null,
     validations: [
-      optionalPattern(
-        'default_workgroup_name',
-        `^([a-z0-9-]{3,64}|${'arn:aws[a-z-]*'}:redshift-serverless:.+:workgroup/.+)$`,
-        'a workgroup name (3 to 64 lowercase letters, digits, hyphens) or a workgroup ARN',
-      ),
+      nameRule('default_workgroup_name', WORKGROUP_NAME_RULE, { optional: true, orPattern: WORKGROUP_ARN_PATTERN, orWhat: 'a workgroup ARN (…:workgroup/<workgroup id>)' }),
       // Cross-variable rules live on one side only: Terraform rejects validations that refer to each other (a cycle).
       {
         condition: '${var.default_cluster_id != null || var.default_workgroup_name != null}',
@@ -211,10 +235,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     type: 'string',
     description: 'Database used by queries that do not name one; credentials are scoped to it.',
     validations: [
-      {
-        condition: '${length(var.default_db) > 0}',
-        errorMessage: 'default_db must be a database name.',
-      },
+      nameRule('default_db', DATABASE_NAME_RULE, { optional: false }),
     ],
   },
   {
@@ -225,6 +246,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
       'Database user for temporary credentials (redshift:GetClusterCredentials; provisioned clusters only). With neither this nor default_secret_arn, the IAM identity of the results role signs in.',
     default: null,
     validations: [
+      nameRule('default_user', DB_USER_RULE, { optional: true }),
       {
         condition: '${var.default_user == null || var.default_workgroup_name == null}',
         errorMessage: 'default_user cannot be used with default_workgroup_name: Redshift Serverless takes no DbUser (use default_secret_arn, or neither for IAM identity).',
@@ -259,7 +281,11 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
       'Cluster the results role may run SQL on and get credentials for; null = default_cluster_id; "*" = any cluster (the original template\'s default).',
     default: null,
     validations: [
-      optionalPattern('allowed_cluster_id', '^([a-z*?]([a-z0-9*?]|-[a-z0-9*?]){0,62}|[*])$', 'a cluster identifier or "*"'),
+      {
+        condition:
+          '${var.allowed_cluster_id == null ? true : can(regex("^([a-z*?]([a-z0-9*?]|-[a-z0-9*?])*|[*])$", var.allowed_cluster_id)) && can(regex("^.{1,63}$", var.allowed_cluster_id))}',
+        errorMessage: 'allowed_cluster_id must be null or a cluster identifier (1 to 63 characters, IAM wildcards * and ? allowed) or "*".',
+      },
       {
         condition: '${var.allowed_cluster_id == null || var.default_workgroup_name == null}',
         errorMessage: 'allowed_cluster_id cannot be used with default_workgroup_name.',
@@ -272,7 +298,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     type: 'string',
     description: 'Database user the results role may get credentials for; null = default_user; "*" = any user.',
     default: null,
-    validations: [optionalPattern('allowed_user_id', '^[A-Za-z0-9_.@*?$-]+$', 'a database user name or "*"')],
+    validations: [optionalPattern('allowed_user_id', '^[A-Za-z0-9_+.@*?$-]{1,64}$', 'a database user name or "*"')],
   },
   {
     name: 'allowed_db_name',
@@ -280,7 +306,7 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     type: 'string',
     description: 'Database the results role may get credentials for; null = default_db; "*" = any database.',
     default: null,
-    validations: [optionalPattern('allowed_db_name', '^[A-Za-z0-9_.@*?$-]+$', 'a database name or "*"')],
+    validations: [optionalPattern('allowed_db_name', '^[A-Za-z0-9_+.@*?$-]{1,64}$', 'a database name or "*"')],
   },
   {
     name: 'allowed_workgroup_arn',

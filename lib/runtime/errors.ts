@@ -68,6 +68,8 @@ export const StatesErrors = {
   ItemReaderFailed: 'States.ItemReaderFailed',
   BranchFailed: 'States.BranchFailed',
   ExceedToleratedFailureThreshold: 'States.ExceedToleratedFailureThreshold',
+  IntrinsicFailure: 'States.IntrinsicFailure',
+  ResultPathMatchFailure: 'States.ResultPathMatchFailure',
 } as const;
 
 /**

@@ -25,41 +25,74 @@ export const RUN_DEFAULTS = {
 } as const;
 
 /**
- * Runs one execution of a JSONata state machine and resolves with its outcome; an execution failure resolves with
+ * Runs one execution of a state machine (JSONata, JSONPath or both) and resolves with its outcome; an execution failure resolves with
  * status FAILED (never rejects).
  * @throws DefinitionValidationError when static validation (unless `skipValidation`) or compilation finds errors
- * @throws UnsupportedDefinitionError for a JSONPath state or a Distributed Map
+ * @throws UnsupportedDefinitionError for a Distributed Map
  * @throws InvalidExecutionInputError when the input is not JSON or is over 256 KiB
  */
 export async function runExecution(definition: StateMachineDefinition | unknown, input?: unknown, options: RunOptions = {}): Promise<ExecutionResult> {
+  const executionInput = input === undefined ? {} : input;
+  return execute(compile(definition, options), executionInput, serialiseInput(executionInput), options);
+}
+
+/**
+ * Redrives a failed, aborted or timed-out execution as Step Functions does: same execution ARN and input,
+ * `RedriveCount` one higher, the history continued after an `ExecutionRedriven` event, and the run resumed at the
+ * top-level state that did not finish (the state that failed, a Fail state included), with that state's input and
+ * the variables as they were. States that finished are not run again. Pass the same definition and the same
+ * service handlers (emulator) as the first attempt.
+ * @throws Error when the execution succeeded (AWS: ExecutionNotRedrivable)
+ */
+export async function redriveExecution(definition: StateMachineDefinition | unknown, previous: ExecutionResult, options: RunOptions = {}): Promise<ExecutionResult> {
+  if (previous.status === 'SUCCEEDED' || !previous.redrivePoint) {
+    throw new Error(`ExecutionNotRedrivable: the execution ${previous.executionArn} ended ${previous.status}; only failed, aborted or timed-out executions can be redriven`);
+  }
+  const started = previous.history[0]!.details as { input: string; roleArn: string };
+  const [, , , , , , stateMachineName, executionName] = previous.executionArn.split(':');
+  const redriveCount = previous.redriveCount + 1;
+  const redriveOptions: RunOptions = { ...options, executionName, stateMachineName, roleArn: started.roleArn, redriveCount };
+  return execute(compile(definition, options), JSON.parse(started.input), started.input, redriveOptions, { previous, redriveCount });
+}
+
+function compile(definition: unknown, options: RunOptions) {
   const parsed = parseDefinition(definition);
   if (!options.skipValidation) {
     const errors = validateDefinition(parsed).filter((d) => d.severity === 'ERROR');
     if (errors.length > 0) throw new DefinitionValidationError(errors);
   }
-  const machine = compileDefinition(parsed);
-  const executionInput = input === undefined ? {} : input;
-  const inputJson = serialiseInput(executionInput);
+  return compileDefinition(parsed);
+}
 
+async function execute(
+  machine: ReturnType<typeof compileDefinition>,
+  executionInput: unknown,
+  inputJson: string,
+  options: RunOptions,
+  redrive?: { readonly previous: ExecutionResult; readonly redriveCount: number },
+): Promise<ExecutionResult> {
   const clock: Clock = options.clock ?? options.emulator?.clock ?? createClock(options.timeScale);
   const identity = executionIdentity(options);
-  const history = new HistoryRecorder(clock, options.maxHistoryEvents ?? RUN_DEFAULTS.maxHistoryEvents, options.onEvent);
+  const history = new HistoryRecorder(clock, options.maxHistoryEvents ?? RUN_DEFAULTS.maxHistoryEvents, options.onEvent, redrive?.previous.history);
   const random = options.random ?? Math.random;
-  const startTime = clock.now();
+  const startTime = redrive?.previous.startTime ?? clock.now();
   const exec = new Execution(identity, clock, history, new TaskDispatcher(options), options, random, startTime, executionInput);
   const stop = new AbortController();
   // Parallel branches and Map iterations all listen to it; they are not a leak.
   setMaxListeners(0, stop.signal);
   const rootScope = new VariableScope(createRootVariables(exec), exec.variableBudget);
-  const lane: Lane = { previousEventId: 0, signal: stop.signal, scope: rootScope };
+  const lane: Lane = { previousEventId: history.lastEventId, signal: stop.signal, scope: rootScope };
+  const resumeAt = redrive?.previous.redrivePoint;
+  if (resumeAt) rootScope.restore(resumeAt.variables);
 
   let status: ExecutionStatus;
   let output: unknown;
   let error: string | undefined;
   let cause: string | undefined;
   try {
-    exec.record(lane, 'ExecutionStarted', { input: inputJson, roleArn: identity.roleArn, stateMachineArn: identity.stateMachineArn });
-    const run = runStates(exec, machine, executionInput, lane);
+    if (redrive) exec.record(lane, 'ExecutionRedriven', { redriveCount: redrive.redriveCount });
+    else exec.record(lane, 'ExecutionStarted', { input: inputJson, roleArn: identity.roleArn, stateMachineArn: identity.stateMachineArn });
+    const run = resumeAt ? runStates(exec, machine, resumeAt.input, lane, resumeAt.stateName) : runStates(exec, machine, executionInput, lane);
     output = await (machine.timeoutSeconds ? raceExecutionTimeout(run, clock, machine.timeoutSeconds, stop) : run);
     status = 'SUCCEEDED';
     history.recordFinal('ExecutionSucceeded', { output: exec.json(output) });
@@ -73,6 +106,7 @@ export async function runExecution(definition: StateMachineDefinition | unknown,
     history.recordFinal(status === 'TIMED_OUT' ? 'ExecutionTimedOut' : 'ExecutionFailed', details);
   }
   const stopTime = clock.now();
+  const failedAt = status !== 'SUCCEEDED' && exec.failedAt?.lane === lane ? exec.failedAt : undefined;
   return {
     status,
     ...(status === 'SUCCEEDED' ? { output } : {}),
@@ -84,6 +118,8 @@ export async function runExecution(definition: StateMachineDefinition | unknown,
     startTime,
     stopTime,
     executionArn: identity.executionArn,
+    redriveCount: redrive?.redriveCount ?? options.redriveCount ?? 0,
+    ...(failedAt ? { redrivePoint: { stateName: failedAt.stateName, input: failedAt.input, variables: { ...rootScope.values } } } : {}),
   };
 }
 

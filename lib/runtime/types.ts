@@ -2,6 +2,7 @@
  * Public contract of the local ASL runtime. Other folders (emulator, CLI, bench, tests) depend on
  * these shapes only, through `lib/runtime/index.ts`.
  */
+import type { OperationShapes } from './engine/sdk-members';
 import type { Clock } from '../clock';
 
 export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
@@ -39,7 +40,17 @@ export type TaskHandler = (args: any, invocation: TaskInvocation) => Promise<unk
 export interface AwsServiceHandler {
   /** The lowercase service token used in Task ARNs, e.g. `redshiftdata`. */
   readonly service: string;
+  /**
+   * Called with the request under the service's member names (translated from the state machine's PascalCase when
+   * {@link operationShapes} knows the action); its result is handed back in PascalCase the same way.
+   */
   call(action: string, args: any, invocation: TaskInvocation): Promise<unknown>;
+  /**
+   * The AWS SDK v3 input/output schemas of an action (`ExecuteStatementInput$`, `ExecuteStatementOutput$`), so the
+   * runtime refuses request members Step Functions would refuse and translates member names as it does.
+   * @default - requests and responses pass through untouched
+   */
+  operationShapes?(action: string): OperationShapes | undefined;
 }
 
 /** An emulator is a service handler that may bring the clock its simulated resources live on. */
@@ -101,4 +112,18 @@ export interface ExecutionResult {
   readonly startTime: number;
   readonly stopTime: number;
   readonly executionArn: string;
+  /** `$states.context.Execution.RedriveCount` of this attempt (0 for the first). */
+  readonly redriveCount: number;
+  /**
+   * Where a redrive resumes (see `redriveExecution`): the top-level state that failed (no Exited event), its input
+   * and the variables at that moment. Absent for succeeded executions.
+   */
+  readonly redrivePoint?: RedrivePoint;
+}
+
+/** The state a failed execution stopped in, as `redriveExecution` needs it. */
+export interface RedrivePoint {
+  readonly stateName: string;
+  readonly input: unknown;
+  readonly variables: Readonly<Record<string, unknown>>;
 }

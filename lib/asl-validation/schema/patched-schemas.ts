@@ -60,6 +60,18 @@ export function loadPatchedSchemas(): PatchedSchemas {
   jsonata.jsonata_template = {};
   jsonata._jsonata_template_object = { type: 'object' };
 
+  // In a JSONPath payload template (Parameters, Assign, ...) every JSON value is a literal: AWS ran a JSONPath Assign
+  // whose list holds null and "{% $varname %}" (LocalStack's AWS recording assign/test_assign_base.snapshot.json,
+  // BASE_CONSTANT_LITERALS); asl-validator refused both.
+  const paths = get('paths').definitions;
+  paths.asl_payload_template = {
+    oneOf: [
+      { $ref: '#/definitions/_payload_template_object' },
+      { type: 'array', items: { $ref: '#/definitions/asl_payload_template' } },
+      { type: ['boolean', 'number', 'null', 'string'] },
+    ],
+  };
+
   // `"End": false` is tolerated by AWS (a state with End false must then have Next, which we check).
   get('common').definitions.End = { type: 'boolean' };
 
@@ -72,6 +84,9 @@ export function loadPatchedSchemas(): PatchedSchemas {
   const map = get('map');
   // AWS defaults ProcessorConfig.Mode to INLINE; it is not required.
   delete map.definitions.ItemProcessor.properties.ProcessorConfig.oneOf[0].required;
+  // ToleratedFailurePercentage is a number from 0 to 100, not only an integer (AWS ran 1.1 through
+  // ToleratedFailurePercentagePath: scenarios/test_base_scenarios.snapshot.json, test_map_state_tolerated_failure_percentage_path[1.1]).
+  map.definitions.ToleratedFailurePercentage = { type: 'number', minimum: 0, maximum: 100 };
   // JSONata Items may be a literal array, object or expression.
   jsonataBranch('map').properties.Items = { anyOf: [{ type: 'array' }, { type: 'object' }, { $ref: 'jsonata.json#/definitions/jsonata' }] };
 

@@ -6,7 +6,10 @@
 import {
   ITEM_KEYS,
   MAX_BATCH_SQLS,
+  MAX_INPUT_BYTES,
+  MAX_ITEM_SQL_BYTES,
   NUMERIC_SETTINGS,
+  STATEMENT_ID_PATTERN,
   STATEMENT_PARAMETER_KEYS,
   STATEMENT_STRING_KEYS,
 } from '../settings';
@@ -20,6 +23,20 @@ $show := function($v) {
   $type($v) = 'string' ? '"' & $substring($v, 0, 60) & ($length($v) > 60 ? '..."' : '"') :
   $type($v) = 'undefined' ? 'nothing' : ($length($string($v)) > 80 ? $substring($string($v), 0, 80) & '...' : $string($v))
 }`;
+
+/**
+ * `$utf8Bytes(text)`: the UTF-8 size of a string, counting runs of characters by range (one regex pass per
+ * range, not one step per character). A character above U+FFFF may count one byte more than its 4: an upper bound.
+ */
+export const UTF8_BYTES_FUNCTION = String.raw`
+$utf8Bytes := function($s) {
+  $length($s) + $length($replace($s, /[^\u0080-\u07ff]+/, '')) + 2 * $length($replace($s, /[^\u0800-\uffff]+/, ''))
+}`;
+
+/** `$inputTooLarge(input)`: whether the input's JSON text is over ${MAX_INPUT_BYTES} UTF-8 bytes. Needs `$utf8Bytes`. */
+export const INPUT_TOO_LARGE_FUNCTION = String.raw`
+$inputBytes := function($in) {( $s := $string($in); $length($s) * 4 <= ${MAX_INPUT_BYTES} ? $length($s) : $utf8Bytes($s) )};
+$inputTooLarge := function($in) { $inputBytes($in) > ${MAX_INPUT_BYTES} }`;
 
 /** `$extractQueries(input)`: the query array of `[...]` or `{"Queries": [...]}`, else nothing. */
 export const EXTRACT_QUERIES_FUNCTION = String.raw`
@@ -73,11 +90,23 @@ $hasDefaultTarget := function() {
   )})) > 0
 }`;
 
-/** `$paramsProblem(esp, at)`: why an item's ExecuteStatementParameters are invalid, or nothing. */
+/** `$paramName(p)`, `$paramValue(p)`: a SQL parameter's name and value, given as Name/Value or as name/value. */
+export const PARAM_ACCESS_FUNCTIONS = String.raw`
+$paramName := function($p) { $exists($lookup($p, 'Name')) ? $lookup($p, 'Name') : $lookup($p, 'name') };
+$paramValue := function($p) { $exists($lookup($p, 'Value')) ? $lookup($p, 'Value') : $lookup($p, 'value') }`;
+
+/** `$sqlTooLarge(sql, field)`: why one SQL text is too large for an item, or nothing. Needs `$utf8Bytes`. */
+export const SQL_TOO_LARGE_FUNCTION = String.raw`
+$sqlTooLarge := function($sql, $f) {(
+  $bytes := $length($sql) * 4 <= ${MAX_ITEM_SQL_BYTES} ? 0 : $utf8Bytes($sql);
+  $bytes > ${MAX_ITEM_SQL_BYTES} ? $f & ' has ' & $string($bytes) & ' bytes of SQL; at most ${MAX_ITEM_SQL_BYTES} (100 KiB, UTF-8) per item' : ()
+)}`;
+
+/** `$paramsProblem(esp, at)`: why an item's ExecuteStatementParameters are invalid, or nothing. Needs `$paramName`, `$paramValue`, `$utf8Bytes`, `$sqlTooLarge`. */
 export const PARAMS_PROBLEM_FUNCTION = String.raw`
 $paramsProblem := function($esp, $at) {(
   $f := $at & 'ExecuteStatementParameters';
-  $type($esp) = 'string' ? ($trim($esp) = '' ? $f & ' is an empty SQL text' : ()) :
+  $type($esp) = 'string' ? ($trim($esp) = '' ? $f & ' is an empty SQL text' : $sqlTooLarge($esp, $f)) :
   $type($esp) != 'object' ? $f & ' must be a SQL string or an object, got ' & $show($esp) : (
     $unknown := $filter($keys($esp), function($k) { $not($k in ${jsonataStringList(STATEMENT_PARAMETER_KEYS)}) });
     $sql := $lookup($esp, 'Sql');
@@ -89,8 +118,10 @@ $paramsProblem := function($esp, $at) {(
     $keepAlive := $lookup($esp, 'SessionKeepAliveSeconds');
     $badName := function($name) { $type($name) != 'string' or $name = '' or
       $count($filter($split($name, ''), function($ch) { $not(($ch >= 'a' and $ch <= 'z') or ($ch >= 'A' and $ch <= 'Z') or ($ch >= '0' and $ch <= '9') or $ch = '_') })) > 0 };
-    $badParam := function($p) { $type($p) != 'object' or $count($keys($p)) != 2 or $badName($lookup($p, 'name')) or
-      $type($lookup($p, 'value')) != 'string' or $lookup($p, 'value') = '' };
+    $one := function($p, $names) { $count($filter($keys($p), function($k) { $k in $names })) = 1 };
+    $badParam := function($p) { $type($p) != 'object' or $count($keys($p)) != 2 or $not($one($p, ['Name', 'name'])) or $not($one($p, ['Value', 'value'])) or
+      $badName($paramName($p)) or $type($paramValue($p)) != 'string' or $paramValue($p) = '' };
+    $sqlBytes := $type($sqls) = 'array' ? $sum($map($sqls, function($s) { $type($s) = 'string' ? $utf8Bytes($s) : 0 })) : $type($sql) = 'string' ? $utf8Bytes($sql) : 0;
     $exists($unknown) ? $f & ' has an unknown field ' & $show($append([], $unknown)[0]) &
       ($append([], $unknown)[0] = 'ClientToken' ? ' (the state machine sets ClientToken itself)' : ' (allowed: ${STATEMENT_PARAMETER_KEYS.join(', ')})') :
     ($exists($sql) and $exists($sqls)) ? $f & ' has both Sql and Sqls; use Sql for one statement or Sqls for a batch (one transaction)' :
@@ -100,6 +131,7 @@ $paramsProblem := function($esp, $at) {(
       $f & '.Sqls must be an array of 1 to ${MAX_BATCH_SQLS} SQL strings, got ' & $show($sqls) :
     ($exists($sqls) and $count($filter($sqls, function($s) { $type($s) != 'string' or $trim($s) = '' })) > 0) ?
       $f & '.Sqls must contain only non-empty strings, got ' & $show($sqls) :
+    $sqlBytes > ${MAX_ITEM_SQL_BYTES} ? $f & ' has ' & $string($sqlBytes) & ' bytes of SQL; at most ${MAX_ITEM_SQL_BYTES} (100 KiB, UTF-8) per item, for Sql or for all Sqls of a batch together' :
     $exists($badString) ? $f & '.' & $append([], $badString)[0] & ' must be a non-empty string, got ' & $show($lookup($esp, $append([], $badString)[0])) :
     ($exists($lookup($esp, 'ClusterIdentifier')) and $exists($lookup($esp, 'WorkgroupName'))) ?
       $f & ' has both ClusterIdentifier and WorkgroupName; give one' :
@@ -110,10 +142,10 @@ $paramsProblem := function($esp, $at) {(
     ($exists($keepAlive) and ($type($keepAlive) != 'number' or $keepAlive < 0 or $keepAlive > 86400 or $floor($keepAlive) != $keepAlive)) ?
       $f & '.SessionKeepAliveSeconds must be an integer from 0 to 86400, got ' & $show($keepAlive) :
     ($exists($params) and ($type($params) != 'array' or $count($params) < 1)) ?
-      $f & '.Parameters must be a non-empty array of {"name": ..., "value": ...}, got ' & $show($params) :
+      $f & '.Parameters must be a non-empty array of {"Name": ..., "Value": ...}, got ' & $show($params) :
     ($exists($params) and $count($filter($params, $badParam)) > 0) ?
       $f & '.Parameters[' & $string($filter([0..$count($params) - 1], function($k) { $badParam($params[$k]) })[0]) &
-      '] must be {"name": <letters, digits, _>, "value": <non-empty string>}, got ' & $show($filter($params, $badParam)[0]) :
+      '] must be {"Name": <letters, digits, _>, "Value": <non-empty string>} (or name/value), got ' & $show($filter($params, $badParam)[0]) :
     ($not($exists($lookup($esp, 'ClusterIdentifier')) or $exists($lookup($esp, 'WorkgroupName')) or $exists($lookup($esp, 'SessionId'))) and $not($hasDefaultTarget())) ?
       $f & ' names no ClusterIdentifier, WorkgroupName or SessionId, and the state machine has no default cluster or workgroup' : ()
   )
@@ -140,6 +172,7 @@ $itemProblem := function($it, $i) {(
   $t := $type($it);
   $t = 'string' ? (
     $trim($it) = '' ? $at & 'the SQL text is empty' :
+    $exists($sqlTooLarge($it, $at & 'the SQL text')) ? $sqlTooLarge($it, $at & 'the SQL text') :
     $hasDefaultTarget() ? () :
     $at & 'a plain SQL string needs a default cluster or workgroup in the state machine; give ExecuteStatementParameters with ClusterIdentifier or WorkgroupName'
   ) :
@@ -153,6 +186,8 @@ $itemProblem := function($it, $i) {(
     $exists($unknown) ? $at & 'unknown field ' & $show($append([], $unknown)[0]) & ' (allowed: ${ITEM_KEYS.join(', ')})' :
     ($not($exists($esp)) and $not($exists($sid))) ? $at & 'needs ExecuteStatementParameters (the SQL) or a StatementId (to resume)' :
     ($exists($sid) and ($type($sid) != 'string' or $trim($sid) = '')) ? $at & 'StatementId must be a non-empty string, got ' & $show($sid) :
+    ($exists($sid) and $not($contains($sid, /${STATEMENT_ID_PATTERN}/))) ?
+      $at & 'StatementId must be a Data API statement Id (a lowercase UUID, with :<n> for a sub-statement), got ' & $show($sid) :
     $exists($numeric) ? $append([], $numeric)[0] :
     $exists($lookup($it, 'RetryErrorMatch')) and $exists($cachedPatternProblem($lookup($it, 'RetryErrorMatch'), $at)) ?
       $cachedPatternProblem($lookup($it, 'RetryErrorMatch'), $at) :
@@ -162,13 +197,16 @@ $itemProblem := function($it, $i) {(
 
 /**
  * `$normalise(item)`: the item as the loop uses it: `Params` (ExecuteStatement fields merged over the
- * deploy-time connection defaults), `Batch`, and every setting (the item's own value, else the default).
+ * deploy-time connection defaults, SQL parameters as `{"Name", "Value"}`: Step Functions takes request members in
+ * PascalCase), `Batch`, and every setting (the item's own value, else the default). Needs `$paramName`, `$paramValue`.
  */
 export const NORMALISE_FUNCTION = String.raw`
 $normalise := function($it) {(
   $o := $type($it) = 'string' ? {"ExecuteStatementParameters": $it} : $it;
   $esp := $lookup($o, 'ExecuteStatementParameters');
-  $p := $type($esp) = 'string' ? {"Sql": $esp} : $esp;
+  $given := $type($esp) = 'string' ? {"Sql": $esp} : $esp;
+  $params := $lookup($given, 'Parameters');
+  $p := $exists($params) ? $merge([$given, {"Parameters": $append([], $map($params, function($q) { {"Name": $paramName($q), "Value": $paramValue($q)} }))}]) : $given;
   $ownTarget := $exists($lookup($p, 'ClusterIdentifier')) or $exists($lookup($p, 'WorkgroupName'));
   $ownAuth := $exists($lookup($p, 'DbUser')) or $exists($lookup($p, 'SecretArn'));
   $inherited := $exists($lookup($p, 'SessionId')) ? () : $sift($config.Connection, function($v, $k) {

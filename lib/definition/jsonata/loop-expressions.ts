@@ -2,7 +2,7 @@
  * JSONata of the per-item loop: Submit → Wait → DescribeStatement → CheckStatus → (Wait | next item | retry | fail).
  * Variables (all initialised by the ValidateInput state): queries (by index: {"0": item, ...}), queryCount, problem, index, item, attempt, statementId,
  * submittedAt, interval, waitSeconds, polls, submits, resubmits, sleep, nextSleep, errors, results, status,
- * describe, timedOut, retryable, apiError, cancelError; plus `config` (deploy-time defaults).
+ * describe, stopReason, retryable, retryBudget, apiError, apiCall, throttles, cancelError; plus `config` (deploy-time defaults).
  */
 import {
   DATA_API_MAX_RUNTIME_SECONDS,
@@ -10,13 +10,14 @@ import {
   EVENTS_PER_POLL,
   EVENTS_PER_QUICK_ITEM,
   EVENTS_PER_RESUBMIT_WAIT,
+  EVENTS_PER_RETRY,
   EVENTS_PER_SUBMIT,
   FIXED_EVENTS,
   STRETCH_AFTER_POLLS,
 } from '../history-budget';
 import { RX_COMPILE_FUNCTION, RX_MATCH_FUNCTION } from '../regex/regex-jsonata';
-import { MAX_WAIT_SECONDS } from '../settings';
-import { NORMALISE_FUNCTION, SHOW_FUNCTION } from './input-functions';
+import { MAX_KEPT_ERRORS, MAX_WAIT_SECONDS } from '../settings';
+import { NORMALISE_FUNCTION, PARAM_ACCESS_FUNCTIONS, SHOW_FUNCTION } from './input-functions';
 import { jsonataBlock } from './literals';
 
 /** Longest error text kept per failed attempt in the output. */
@@ -27,6 +28,8 @@ export const CAUSE_ERROR_LENGTH = 2000;
 const NOW_MS = '$toMillis($states.context.State.EnteredTime)';
 /** Rounds to 6 decimals before `$ceil`, so 10 × 1.1 = 11.000000000000002 waits 11 s, not 12. */
 const wholeSeconds = (expression: string) => `$ceil($round(${expression}, 6))`;
+/** Like {@link wholeSeconds}, at least 1 s: a BaseWaitTime of 1e-7 must not give zero-second retry delays. */
+const atLeastOneSecond = (expression: string) => `$max([1, ${wholeSeconds(expression)}])`;
 const TERMINAL = "['FINISHED', 'FAILED', 'ABORTED']";
 
 export const SUBMIT_ARGUMENTS = jsonataBlock(
@@ -39,6 +42,7 @@ export const SUBMIT_ARGUMENTS = jsonataBlock(
 
 export const SUBMIT_ASSIGN = {
   statementId: '$states.result.Id',
+  throttles: '0',
   submittedAt: NOW_MS,
   interval: 'null',
   submits: '$submits + 1',
@@ -50,12 +54,18 @@ export const SUBMIT_ASSIGN = {
 
 const CURRENT_INTERVAL = "($type($interval) = 'number' ? $interval : $item.BaseWaitTime)";
 
+/** History events spent once the current DescribeStatement is recorded, and those kept for the items not started. */
+const USED = `(${FIXED_EVENTS} + ${EVENTS_PER_SUBMIT} * $submits + ${EVENTS_PER_POLL} * ($polls + 1) + ${EVENTS_PER_RESUBMIT_WAIT} * $resubmits)`;
+const RESERVED = `(${EVENTS_PER_QUICK_ITEM} * ($queryCount - $index - 1))`;
+const USED_EVENTS = `$used := ${USED}`;
+const RESERVED_EVENTS = `$reserved := ${RESERVED}`;
+
 export const NEXT_WAIT_SECONDS = jsonataBlock(
   [
     `$elapsed := (${NOW_MS} - $submittedAt) / 1000`,
     `$regular := ${wholeSeconds(`$min([$item.MaxWait, ${CURRENT_INTERVAL}])`)}`,
-    `$used := ${FIXED_EVENTS} + ${EVENTS_PER_SUBMIT} * $submits + ${EVENTS_PER_POLL} * ($polls + 1) + ${EVENTS_PER_RESUBMIT_WAIT} * $resubmits`,
-    `$reserved := ${EVENTS_PER_QUICK_ITEM} * ($queryCount - $index - 1)`,
+    USED_EVENTS,
+    RESERVED_EVENTS,
     `$pollsLeft := $floor((${EVENT_BUDGET} - $used - $reserved) / ${EVENTS_PER_POLL})`,
     `$remaining := ${DATA_API_MAX_RUNTIME_SECONDS} - $elapsed`,
     `$stretched := $polls + 1 < ${STRETCH_AFTER_POLLS} ? 0 : $pollsLeft >= 1 ? $ceil($remaining / $pollsLeft) : $ceil($remaining)`,
@@ -71,10 +81,23 @@ export const DESCRIBE_ASSIGN = {
   polls: '$polls + 1',
   interval: `$min([$item.MaxWait, ${CURRENT_INTERVAL} * $item.WaitMultiplier])`,
   waitSeconds: NEXT_WAIT_SECONDS,
-  timedOut: jsonataBlock(
-    ['$limit := $item.TimeoutSeconds'],
-    `$type($limit) = 'number' and $not($states.result.Status in ${TERMINAL}) and (${NOW_MS} - $submittedAt) / 1000 >= $limit`,
+  // Why a statement still running must be cancelled now, or null: its TimeoutSeconds, the Data API's 24 h, or the
+  // history budget (one more poll would not fit: stop with a RedshiftQuery error, not States.Runtime at 25,000 events).
+  stopReason: jsonataBlock(
+    [
+      '$limit := $item.TimeoutSeconds',
+      `$elapsed := (${NOW_MS} - $submittedAt) / 1000`,
+      USED_EVENTS,
+      RESERVED_EVENTS,
+    ],
+    `$states.result.Status in ${TERMINAL} ? null :
+$type($limit) = 'number' and $elapsed >= $limit ? 'TimeoutSeconds' :
+$elapsed >= ${DATA_API_MAX_RUNTIME_SECONDS} ? 'DataApiLimit' :
+$used + $reserved + ${EVENTS_PER_POLL} > ${EVENT_BUDGET} ? 'HistoryBudget' : null`,
   ),
+  // Whether one more SQL-level retry still fits the history budget.
+  retryBudget: jsonataBlock([USED_EVENTS, RESERVED_EVENTS], `$used + $reserved + ${EVENTS_PER_RETRY} <= ${EVENT_BUDGET}`),
+  throttles: '0',
   describe: jsonataBlock(
     ['$r := $states.result'],
     `{
@@ -89,14 +112,16 @@ export const DESCRIBE_ASSIGN = {
   retryable: jsonataBlock(
     [RX_COMPILE_FUNCTION, RX_MATCH_FUNCTION],
     `$states.result.Status = 'FAILED' and $exists($item.Params) and $attempt - 1 < $item.MaxRetries and (
+  ${USED} + ${RESERVED} + ${EVENTS_PER_RETRY} <= ${EVENT_BUDGET}
+) and (
   $item.RetryErrorMatch = '' or $rxMatch($rxCompile($item.RetryErrorMatch), $type($states.result.Error) = 'string' ? $states.result.Error : '')
 )`,
   ),
   // Decorrelated jitter (aws-facts D): sleep = min(cap, uniform(base, previous sleep × 3)), whole seconds.
   nextSleep: jsonataBlock(
     [
-      `$base := ${wholeSeconds('$item.BaseWaitTime')}`,
-      `$cap := ${wholeSeconds('$item.MaxWait')}`,
+      `$base := ${atLeastOneSecond('$item.BaseWaitTime')}`,
+      `$cap := ${atLeastOneSecond('$item.MaxWait')}`,
       `$previous := $type($sleep) = 'number' ? $sleep : $base`,
       `$high := $max([$base, $previous * 3])`,
     ],
@@ -107,7 +132,11 @@ export const DESCRIBE_ASSIGN = {
 /** Assignments when CheckStatus decides to submit a FAILED statement again. */
 export const RETRY_ASSIGN = {
   attempt: '$attempt + 1',
-  errors: `$append($errors, $type($describe.Error) = 'string' ? $substring($describe.Error, 0, ${OUTPUT_ERROR_LENGTH}) : '')`,
+  // Only the last MAX_KEPT_ERRORS texts: 1,000 retries must not grow a variable (and the output) without bound.
+  errors: jsonataBlock(
+    [`$all := $append($errors, $type($describe.Error) = 'string' ? $substring($describe.Error, 0, ${OUTPUT_ERROR_LENGTH}) : '')`],
+    `$count($all) > ${MAX_KEPT_ERRORS} ? $append([], $filter($all, function($v, $i) { $i >= $count($all) - ${MAX_KEPT_ERRORS} })) : $all`,
+  ),
   sleep: '$nextSleep',
   resubmits: '$resubmits + 1',
 };
@@ -127,15 +156,20 @@ export const FINISHED_ENTRY = `{
 
 export type ItemKind = 'end' | 'resume' | 'batch' | 'single';
 
+/** The input item at index `next` (a JSONata expression), looked up by key (see QUERIES_EXPRESSION). */
+function queryAt(next: string): string {
+  return `$lookup($queries, $string(${next}))`;
+}
+
 /** Condition selecting what the item at index `next` (a JSONata expression) needs; `single` is the fallback. */
 export function nextItemCondition(kind: ItemKind, next: string): string {
   switch (kind) {
     case 'end':
       return `${next} >= $queryCount`;
     case 'resume':
-      return `$exists($lookup($lookup($queries, $string(${next})), 'StatementId'))`;
+      return `$exists($lookup(${queryAt(next)}, 'StatementId'))`;
     case 'batch':
-      return `$exists($lookup($lookup($lookup($queries, $string(${next})), 'ExecuteStatementParameters'), 'Sqls'))`;
+      return `$exists($lookup($lookup(${queryAt(next)}, 'ExecuteStatementParameters'), 'Sqls'))`;
     case 'single':
       return 'true';
   }
@@ -145,14 +179,14 @@ export function nextItemCondition(kind: ItemKind, next: string): string {
 export function startItemAssign(kind: Exclude<ItemKind, 'end'>, next: string): Record<string, string> {
   const assign: Record<string, string> = {
     index: next,
-    item: jsonataBlock([NORMALISE_FUNCTION], `$normalise($lookup($queries, $string(${next})))`),
+    item: jsonataBlock([PARAM_ACCESS_FUNCTIONS, NORMALISE_FUNCTION], `$normalise(${queryAt(next)})`),
     attempt: '1',
     errors: '[]',
     sleep: 'null',
     interval: 'null',
   };
   if (kind === 'resume') {
-    assign.statementId = `$lookup($lookup($queries, $string(${next})), 'StatementId')`;
+    assign.statementId = `$lookup(${queryAt(next)}, 'StatementId')`;
     assign.submittedAt = NOW_MS;
   }
   return assign;
@@ -170,6 +204,7 @@ export const CAUSES = {
   ($type($describe.Error) = 'string' ? $describe.Error : 'no error text') & ' [' &
   ($not($exists($item.Params)) ? 'not retried: a resumed statement without ExecuteStatementParameters cannot be submitted again' :
    $attempt - 1 >= $item.MaxRetries ? 'not retried: MaxRetries ' & $string($item.MaxRetries) & ' reached' :
+   $not($retryBudget) ? 'not retried: another attempt would not fit in the 25,000 history events of the execution' :
    'not retried: the error does not match RetryErrorMatch ' & $show($item.RetryErrorMatch)) & ']'`),
   ),
   queryAborted: truncateCause(
@@ -178,7 +213,9 @@ export const CAUSES = {
   ),
   queryTimedOut: truncateCause(
     `${QUERY} & ' (StatementId ' & $statementId & ', attempt ' & $string($attempt) & ') was still ' & $status &
-  ' after TimeoutSeconds ' & $string($item.TimeoutSeconds) & '; ' &
+  ($stopReason = 'DataApiLimit' ? ' after ${DATA_API_MAX_RUNTIME_SECONDS} s, the longest a Data API statement runs' :
+   $stopReason = 'HistoryBudget' ? ' when the execution had no history events left for another status check (25,000 per execution)' :
+   ' after TimeoutSeconds ' & $string($item.TimeoutSeconds)) & '; ' &
   ($type($cancelError) = 'object' ? 'cancelling it failed: ' & $cancelError.Error & ': ' & $cancelError.Cause : 'the statement was cancelled')`,
   ),
   submitFailed: truncateCause(

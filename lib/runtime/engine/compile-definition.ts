@@ -1,13 +1,17 @@
 /**
  * Turns a raw ASL definition into a {@link CompiledMachine}, once per definition object (WeakMap cache), and
- * refuses what cannot run: JSONPath states, Distributed Maps, structural errors the static validator may not have
- * caught (when skipped), expressions that do not parse, inner scopes assigning outer variables.
+ * refuses what cannot run: Distributed Maps, structural errors the static validator may not have caught (when
+ * skipped), expressions, paths and intrinsic functions that do not parse, inner scopes assigning outer variables.
+ * JSONata states compile their `{% %}` fields; JSONPath states their paths and payload templates (see ../jsonpath).
  */
 import type { ValidationDiagnostic } from '../../asl-validation';
 import { DefinitionValidationError, UnsupportedDefinitionError } from '../errors';
 import { ExpressionSyntaxError } from '../jsonata/expression';
 import { compileTemplate, Template } from '../jsonata/template';
-import type { ChoiceRule, CompiledMachine, CompiledState, StateType } from './compiled-machine';
+import { compileChoiceRule } from '../jsonpath/choice-rule';
+import { compilePath, type CompiledPath } from '../jsonpath/path';
+import { compileDynamicValue, compilePayloadTemplate, PayloadTemplateError } from '../jsonpath/payload-template';
+import type { ChoiceRule, CompiledMachine, CompiledState, JsonPathField, JsonPathIo, StateType } from './compiled-machine';
 import { compileCatchers, compileRetriers, FieldCompiler } from './compile-error-handling';
 import { assignBlocks, readsContext, splitResource } from './state-analysis';
 import { isJsonObject, JsonObject } from './json-object';
@@ -20,6 +24,13 @@ const JSONPATH_FIELDS = [
   'ErrorPath', 'CausePath', 'Result', 'Iterator', 'MaxConcurrencyPath', 'ToleratedFailureCountPath',
   'ToleratedFailurePercentagePath', 'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'Variable',
 ] as const;
+
+const JSONPATH_VALUE_PATHS: readonly JsonPathField[] = [
+  'SecondsPath', 'TimestampPath', 'ItemsPath', 'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'MaxConcurrencyPath',
+  'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath',
+];
+/** JSONata-only fields: a JSONPath state carrying one is refused (AWS's validator refuses it too). */
+const JSONATA_FIELDS = ['Arguments', 'Output', 'Items'] as const;
 
 const cache = new WeakMap<object, CompiledMachine>();
 
@@ -39,6 +50,8 @@ export function compileDefinition(definition: JsonObject): CompiledMachine {
 
 class DefinitionCompiler implements FieldCompiler {
   readonly diagnostics: ValidationDiagnostic[] = [];
+  /** The query language of the state being compiled: decides how its fields are read. */
+  private language: 'JSONata' | 'JSONPath' = 'JSONata';
 
   constructor(private readonly topQueryLanguage: unknown) {}
 
@@ -51,17 +64,33 @@ class DefinitionCompiler implements FieldCompiler {
    *   them but not assign them (AWS rejects such definitions).
    */
   machine(raw: JsonObject, base: string, outerVariables: readonly string[]): CompiledMachine {
+    // Compiling an inner Map/Parallel scope must not change the language of the state that contains it.
+    const language = this.language;
+    try {
+      return this.scope(raw, base, outerVariables);
+    } finally {
+      this.language = language;
+    }
+  }
+
+  private scope(raw: JsonObject, base: string, outerVariables: readonly string[]): CompiledMachine {
     const statesRaw = raw.States;
     if (!isJsonObject(statesRaw) || Object.keys(statesRaw).length === 0) {
       this.fail(`${base}/States`, `${base || 'The definition'}: States must be a non-empty object`);
       return { startAt: undefined as unknown as CompiledState, states: new Map() };
     }
-    const ownVariables = new Set<string>();
-    for (const state of Object.values(statesRaw)) {
+    // Variable name → the states of this scope assigning it (a JSONPath Assign key `x.$` names the variable `x`).
+    const assigners = new Map<string, string[]>();
+    for (const [stateName, state] of Object.entries(statesRaw)) {
       if (!isJsonObject(state)) continue;
-      for (const assign of assignBlocks(state)) for (const name of Object.keys(assign)) ownVariables.add(name);
+      for (const assign of assignBlocks(state)) {
+        for (const key of Object.keys(assign)) {
+          const name = key.replace(/\.\$$/, '');
+          assigners.set(name, [...(assigners.get(name) ?? []), stateName]);
+        }
+      }
     }
-    for (const name of ownVariables) {
+    for (const name of assigners.keys()) {
       if (outerVariables.includes(name)) {
         this.fail(
           `${base}/States`,
@@ -70,7 +99,6 @@ class DefinitionCompiler implements FieldCompiler {
         );
       }
     }
-    const visible = [...outerVariables, ...ownVariables];
     const states = new Map<string, CompiledState>();
     for (const [name, state] of Object.entries(statesRaw)) {
       const location = `${base}/States/${name}`;
@@ -78,7 +106,11 @@ class DefinitionCompiler implements FieldCompiler {
         this.fail(location, `State '${name}' must be an object`);
         continue;
       }
-      const compiled = this.state(name, state, location, visible);
+      // What the inner scopes of this state may not assign: the Map/Parallel state's own Assign and Catch Assign run
+      // after its iterations or branches, and AWS accepts inner states assigning the same name (LocalStack's AWS
+      // recording states_variables/test_error_output.snapshot.json, PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING).
+      const assignedElsewhere = [...assigners].filter(([, by]) => by.some((other) => other !== name)).map(([variable]) => variable);
+      const compiled = this.state(name, state, location, [...outerVariables, ...assignedElsewhere]);
       if (compiled) states.set(name, compiled);
     }
     const startAt = typeof raw.StartAt === 'string' ? states.get(raw.StartAt) : undefined;
@@ -106,12 +138,65 @@ class DefinitionCompiler implements FieldCompiler {
   template(value: unknown, field: string, location: string, stateName: string): Template | undefined {
     if (value === undefined) return undefined;
     try {
-      return compileTemplate(value, field);
+      return this.language === 'JSONPath' ? compilePayloadTemplate(value, field) : compileTemplate(value, field);
     } catch (error) {
+      if (error instanceof PayloadTemplateError) {
+        this.fail(`${location}/${field}`, `State '${stateName}', field ${field}: ${error.message}`, 'INVALID_JSONPATH');
+        return undefined;
+      }
       if (!(error instanceof ExpressionSyntaxError)) throw error;
       this.fail(`${location}/${field}`, `State '${stateName}', field ${field}: ${error.message}`, 'INVALID_JSONATA');
       return undefined;
     }
+  }
+
+  /** A JSONPath path field; `null` is kept (AWS's "null" paths), anything but a string or null is refused. */
+  private path(value: unknown, field: string, location: string, stateName: string, plain = false): CompiledPath | null | undefined {
+    if (value === undefined || value === null) return value;
+    try {
+      if (typeof value !== 'string') throw new Error(`must be a path string, got ${JSON.stringify(value)}`);
+      const path = compilePath(value);
+      if (plain && (path.root !== 'data' || !path.steps)) throw new Error(`'${value}' must be a reference path of names and indexes on the input ($.a.b[0])`);
+      return path;
+    } catch (error) {
+      this.fail(`${location}/${field}`, `State '${stateName}', field ${field}: ${(error as Error).message}`, 'INVALID_JSONPATH');
+      return undefined;
+    }
+  }
+
+  /** A JSONPath value field that may also be an intrinsic function (ErrorPath, CausePath). */
+  private dynamicValue(value: unknown, field: string, location: string, stateName: string): Template | undefined {
+    if (value === undefined) return undefined;
+    try {
+      if (typeof value !== 'string') throw new PayloadTemplateError(`must be a path or an intrinsic function, got ${JSON.stringify(value)}`);
+      return compileDynamicValue(value, field);
+    } catch (error) {
+      if (!(error instanceof PayloadTemplateError)) throw error;
+      this.fail(`${location}/${field}`, `State '${stateName}', field ${field}: ${error.message}`, 'INVALID_JSONPATH');
+      return undefined;
+    }
+  }
+
+  private jsonPathIo(raw: JsonObject, type: StateType, location: string, name: string): JsonPathIo {
+    const fieldPaths: Partial<Record<JsonPathField, CompiledPath>> = {};
+    for (const field of JSONPATH_VALUE_PATHS) {
+      const path = this.path(raw[field], field, location, name);
+      if (path) fieldPaths[field] = path;
+    }
+    const io: { -readonly [K in keyof JsonPathIo]: JsonPathIo[K] } = { fieldPaths };
+    if (type !== 'Fail') {
+      io.inputPath = this.path(raw.InputPath, 'InputPath', location, name);
+      io.outputPath = this.path(raw.OutputPath, 'OutputPath', location, name);
+    }
+    if (type === 'Pass' || type === 'Task' || type === 'Map' || type === 'Parallel') {
+      io.resultPath = this.path(raw.ResultPath, 'ResultPath', location, name, true);
+    }
+    if (type === 'Task' || type === 'Map' || type === 'Parallel') io.resultSelector = this.template(raw.ResultSelector, 'ResultSelector', location, name);
+    if (type === 'Pass') {
+      io.parameters = this.template(raw.Parameters, 'Parameters', location, name);
+      if (raw.Result !== undefined) io.result = { value: raw.Result };
+    }
+    return io;
   }
 
   private state(name: string, raw: JsonObject, location: string, visibleVariables: readonly string[]): CompiledState | undefined {
@@ -120,16 +205,20 @@ class DefinitionCompiler implements FieldCompiler {
       this.fail(`${location}/Type`, `State '${name}': Type '${String(type)}' is not a state type this runtime runs (Pass, Task, Choice, Wait, Succeed, Fail, Map, Parallel)`, 'UNKNOWN_STATE_TYPE');
       return undefined;
     }
-    const queryLanguage = raw.QueryLanguage ?? this.topQueryLanguage ?? 'JSONPath';
-    if (queryLanguage !== 'JSONata') {
-      throw new UnsupportedDefinitionError(
-        `State '${name}' uses QueryLanguage ${String(queryLanguage)}${raw.QueryLanguage === undefined && this.topQueryLanguage === undefined ? ' (the default when the definition sets no QueryLanguage)' : ''}; this runtime only runs JSONata states: set "QueryLanguage": "JSONata" at the top of the definition`,
-        location,
-      );
-    }
-    for (const field of JSONPATH_FIELDS) {
-      if (raw[field] !== undefined) {
-        this.fail(`${location}/${field}`, `State '${name}': ${field} is a JSONPath field and is not allowed in a JSONata state (use Arguments, Output, Items or an expression instead)`, 'JSONPATH_FIELD_IN_JSONATA');
+    // JSONPath is AWS's default; a state inside a Map or Parallel inherits the machine's language, not the Map's.
+    this.language = (raw.QueryLanguage ?? this.topQueryLanguage ?? 'JSONPath') === 'JSONPath' ? 'JSONPath' : 'JSONata';
+    const jsonPath = this.language === 'JSONPath';
+    if (!jsonPath) {
+      for (const field of JSONPATH_FIELDS) {
+        if (raw[field] !== undefined) {
+          this.fail(`${location}/${field}`, `State '${name}': ${field} is a JSONPath field and is not allowed in a JSONata state (use Arguments, Output, Items or an expression instead)`, 'JSONPATH_FIELD_IN_JSONATA');
+        }
+      }
+    } else {
+      for (const field of JSONATA_FIELDS) {
+        if (raw[field] !== undefined) {
+          this.fail(`${location}/${field}`, `State '${name}': ${field} is a JSONata field and is not allowed in a JSONPath state (use Parameters, ResultSelector, ResultPath, OutputPath or ItemsPath)`, 'JSONATA_FIELD_IN_JSONPATH');
+        }
       }
     }
     const t = (field: string, value: unknown = raw[field]) => this.template(value, field, location, name);
@@ -144,13 +233,14 @@ class DefinitionCompiler implements FieldCompiler {
       location,
       next,
       end: end || isTerminalType,
-      output: t('Output'),
+      output: jsonPath ? undefined : t('Output'),
       assign: this.assignTemplate(raw.Assign, 'Assign', location, name),
       retry: compileRetriers(this, raw.Retry, location, name),
-      catch: compileCatchers(this, raw.Catch, location, name),
-      readsContext: readsContext(raw),
+      catch: compileCatchers(this, raw.Catch, location, name, jsonPath ? (value, where) => this.path(value, 'ResultPath', where, name, true) : undefined),
+      readsContext: readsContext(raw, this.language),
       enteredEvent: `${type}StateEntered`,
       exitedEvent: `${type}StateExited`,
+      ...(jsonPath ? { jsonPath: this.jsonPathIo(raw, type as StateType, location, name) } : {}),
     };
     switch (type as StateType) {
       case 'Pass':
@@ -158,10 +248,15 @@ class DefinitionCompiler implements FieldCompiler {
       case 'Succeed':
         return { ...common, type: 'Succeed' };
       case 'Fail':
-        return { ...common, type: 'Fail', error: t('Error'), cause: t('Cause') };
+        return {
+          ...common,
+          type: 'Fail',
+          error: jsonPath && raw.ErrorPath !== undefined ? this.dynamicValue(raw.ErrorPath, 'ErrorPath', location, name) : t('Error'),
+          cause: jsonPath && raw.CausePath !== undefined ? this.dynamicValue(raw.CausePath, 'CausePath', location, name) : t('Cause'),
+        };
       case 'Wait':
-        if ((raw.Seconds === undefined) === (raw.Timestamp === undefined)) {
-          this.fail(location, `State '${name}': a Wait state needs exactly one of Seconds or Timestamp`, 'INVALID_WAIT');
+        if ([raw.Seconds, raw.Timestamp, raw.SecondsPath, raw.TimestampPath].filter((v) => v !== undefined).length !== 1) {
+          this.fail(location, `State '${name}': a Wait state needs exactly one of Seconds or Timestamp${jsonPath ? ', SecondsPath or TimestampPath' : ''}`, 'INVALID_WAIT');
         }
         return { ...common, type: 'Wait', seconds: t('Seconds'), timestamp: t('Timestamp') };
       case 'Choice':
@@ -178,7 +273,7 @@ class DefinitionCompiler implements FieldCompiler {
         const branches = (Array.isArray(branchesRaw) ? branchesRaw : []).map((branch, index) =>
           this.machine(isJsonObject(branch) ? branch : {}, `${location}/Branches/${index}`, visibleVariables),
         );
-        return { ...common, type: 'Parallel', arguments: t('Arguments'), branches };
+        return { ...common, type: 'Parallel', arguments: t(jsonPath ? 'Parameters' : 'Arguments'), branches };
       }
     }
   }
@@ -190,7 +285,7 @@ class DefinitionCompiler implements FieldCompiler {
       return undefined;
     }
     for (const key of Object.keys(value)) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]{0,79}$/.test(key)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]{0,79}$/.test(this.language === 'JSONPath' ? key.replace(/\.\$$/, '') : key)) {
         this.fail(`${location}/${field}/${key}`, `State '${stateName}': variable name '${key}' in ${field} is invalid (letters, digits and _, not starting with a digit, at most 80 characters; no sub-paths)`, 'INVALID_VARIABLE_NAME');
       }
     }
@@ -207,11 +302,12 @@ class DefinitionCompiler implements FieldCompiler {
     const choices: ChoiceRule[] = [];
     (Array.isArray(rulesRaw) ? rulesRaw : []).forEach((rule: unknown, index) => {
       const field = `Choices[${index}]`;
-      if (!isJsonObject(rule) || rule.Condition === undefined || typeof rule.Next !== 'string') {
-        this.fail(`${location}/Choices/${index}`, `State '${name}': ${field} needs a Condition and a Next`);
+      const jsonPath = this.language === 'JSONPath';
+      if (!isJsonObject(rule) || (!jsonPath && rule.Condition === undefined) || typeof rule.Next !== 'string') {
+        this.fail(`${location}/Choices/${index}`, `State '${name}': ${field} needs ${jsonPath ? 'a comparison' : 'a Condition'} and a Next`);
         return;
       }
-      const condition = this.template(rule.Condition, `${field}/Condition`, location, name);
+      const condition = jsonPath ? this.choiceRule(rule, field, location, name) : this.template(rule.Condition, `${field}/Condition`, location, name);
       if (!condition) return;
       choices.push({
         index,
@@ -223,6 +319,15 @@ class DefinitionCompiler implements FieldCompiler {
     });
     const fallback = typeof raw.Default === 'string' ? raw.Default : undefined;
     return { ...(common as object), type: 'Choice', end: false, next: undefined, choices, default: fallback } as unknown as CompiledState;
+  }
+
+  private choiceRule(rule: JsonObject, field: string, location: string, name: string): Template | undefined {
+    try {
+      return { kind: 'rule', rule: compileChoiceRule(rule) };
+    } catch (error) {
+      this.fail(`${location}/${field.replace(/\[(\d+)\]/g, '/$1')}`, `State '${name}': ${field}: ${(error as Error).message}`, 'INVALID_CHOICE_RULE');
+      return undefined;
+    }
   }
 
   private task(raw: JsonObject, common: Record<string, unknown>): CompiledState {
@@ -241,8 +346,9 @@ class DefinitionCompiler implements FieldCompiler {
       resource: resourceText,
       resourceType,
       resourceName,
-      arguments: t('Arguments'),
-      credentials: isJsonObject(raw.Credentials) ? this.template(raw.Credentials.RoleArn, 'Credentials/RoleArn', location, name) : t('Credentials'),
+      arguments: t(this.language === 'JSONPath' ? 'Parameters' : 'Arguments'),
+      // JSONPath: `{"RoleArn.$": "$.role"}` is a payload template yielding `{ RoleArn }`.
+      credentials: isJsonObject(raw.Credentials) && this.language === 'JSONata' ? this.template(raw.Credentials.RoleArn, 'Credentials/RoleArn', location, name) : t('Credentials'),
       timeoutSeconds: t('TimeoutSeconds'),
       heartbeatSeconds: t('HeartbeatSeconds'),
     } as CompiledState;
@@ -254,7 +360,9 @@ class DefinitionCompiler implements FieldCompiler {
     if (raw.ItemReader !== undefined || raw.ResultWriter !== undefined || raw.ItemBatcher !== undefined) {
       throw new UnsupportedDefinitionError(`State '${name}': ItemReader, ItemBatcher and ResultWriter (Distributed Map) are not supported by this runtime; use an inline Map`, location);
     }
-    const processorRaw = raw.ItemProcessor;
+    const jsonPath = this.language === 'JSONPath';
+    // `Iterator` and `Parameters` are the JSONPath-era names of ItemProcessor and ItemSelector.
+    const processorRaw = raw.ItemProcessor ?? (jsonPath ? raw.Iterator : undefined);
     if (!isJsonObject(processorRaw)) {
       this.fail(`${location}/ItemProcessor`, `State '${name}': a Map state needs an ItemProcessor with StartAt and States`);
     }
@@ -268,7 +376,7 @@ class DefinitionCompiler implements FieldCompiler {
       ...(common as object),
       type: 'Map',
       items: t('Items'),
-      itemSelector: t('ItemSelector'),
+      itemSelector: jsonPath && raw.ItemSelector === undefined ? t('Parameters') : t('ItemSelector'),
       processor: this.machine(processor, `${location}/ItemProcessor`, visibleVariables),
       maxConcurrency: t('MaxConcurrency'),
       toleratedFailureCount: t('ToleratedFailureCount'),

@@ -1,5 +1,6 @@
 /** Compiles Retry and Catch blocks, with AWS's defaults and the rule that States.ALL stands alone and last. */
 import type { Template } from '../jsonata/template';
+import type { CompiledPath } from '../jsonpath/path';
 import type { CompiledCatcher, CompiledRetrier } from './compiled-machine';
 import { RETRY_DEFAULTS } from './retry';
 import { isJsonObject, JsonObject } from './json-object';
@@ -22,19 +23,27 @@ export function compileRetriers(compiler: FieldCompiler, value: unknown, locatio
   }));
 }
 
-export function compileCatchers(compiler: FieldCompiler, value: unknown, location: string, stateName: string): CompiledCatcher[] {
+/** @param resultPath compiles a JSONPath catcher's ResultPath (JSONPath states only). */
+export function compileCatchers(
+  compiler: FieldCompiler,
+  value: unknown,
+  location: string,
+  stateName: string,
+  resultPath?: (value: unknown, where: string) => CompiledPath | null | undefined,
+): CompiledCatcher[] {
   return compileEntries(compiler, value, 'Catch', location, stateName, (raw, index, where) => {
     if (typeof raw.Next !== 'string') {
       compiler.fail(`${where}/Next`, `State '${stateName}': Catch[${index}] needs a Next`);
       return undefined;
     }
-    return {
+    const catcher = {
       index,
       errorEquals: raw.ErrorEquals as string[],
       next: raw.Next,
       output: compiler.template(raw.Output, `Catch[${index}]/Output`, location, stateName),
       assign: compiler.assignTemplate(raw.Assign, `Catch[${index}]/Assign`, location, stateName),
     };
+    return resultPath && raw.ResultPath !== undefined ? { ...catcher, resultPath: resultPath(raw.ResultPath, where) } : catcher;
   });
 }
 

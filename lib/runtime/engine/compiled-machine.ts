@@ -3,6 +3,7 @@
  * resolved. States look up their fields here instead of re-reading the raw definition on each entry.
  */
 import type { Template } from '../jsonata/template';
+import type { CompiledPath } from '../jsonpath/path';
 
 export type StateType = 'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Map' | 'Parallel';
 
@@ -21,6 +22,36 @@ export interface CompiledCatcher {
   readonly next: string;
   readonly output?: Template;
   readonly assign?: Template;
+  /** JSONPath states: where the error output goes in the state input (undefined: `$`, null: discarded). */
+  readonly resultPath?: CompiledPath | null;
+}
+
+/** Path fields of JSONPath states that read one value from the effective input. */
+export type JsonPathField =
+  | 'SecondsPath'
+  | 'TimestampPath'
+  | 'ItemsPath'
+  | 'TimeoutSecondsPath'
+  | 'HeartbeatSecondsPath'
+  | 'MaxConcurrencyPath'
+  | 'ToleratedFailureCountPath'
+  | 'ToleratedFailurePercentagePath';
+
+/**
+ * The data flow of a JSONPath state: InputPath → (Parameters) → work → ResultSelector → ResultPath → OutputPath.
+ * For the paths, undefined means the default `$` and null AWS's `null` (InputPath/OutputPath: `{}`; ResultPath:
+ * the result is discarded). Task and Parallel Parameters are compiled into `arguments`, Map's into `itemSelector`.
+ */
+export interface JsonPathIo {
+  readonly inputPath?: CompiledPath | null;
+  /** Pass only. */
+  readonly parameters?: Template;
+  /** Pass `Result`. */
+  readonly result?: { readonly value: unknown };
+  readonly resultSelector?: Template;
+  readonly resultPath?: CompiledPath | null;
+  readonly outputPath?: CompiledPath | null;
+  readonly fieldPaths: Readonly<Partial<Record<JsonPathField, CompiledPath>>>;
 }
 
 interface StateCommon {
@@ -38,6 +69,8 @@ interface StateCommon {
   /** Event type prefix and names, computed once: `TaskStateEntered`, ... */
   readonly enteredEvent: string;
   readonly exitedEvent: string;
+  /** Present exactly when the state uses the JSONPath query language. */
+  readonly jsonPath?: JsonPathIo;
 }
 
 export interface PassState extends StateCommon {

@@ -31,6 +31,8 @@ export class Execution implements RuntimeHooks {
   /** `$states.context.Execution` and `.StateMachine`: fixed for the whole execution, shared by every context. */
   readonly contextExecution: Readonly<Record<string, unknown>>;
   readonly contextStateMachine: Readonly<Record<string, unknown>>;
+  /** The state of the main path that failed, with its input: where a redrive resumes. */
+  failedAt?: { readonly lane: Lane; readonly stateName: string; readonly input: unknown };
   private lastJsonValue: unknown = Symbol('none');
   private lastJson = '';
 

@@ -16,7 +16,11 @@ export class HistoryRecorder {
     private readonly clock: Clock,
     private readonly maxEvents: number,
     private readonly onEvent?: (event: HistoryEvent) => void,
-  ) {}
+    /** A redriven execution continues the history of its earlier attempts (the event limit counts them all). */
+    earlierEvents: readonly HistoryEvent[] = [],
+  ) {
+    this.events.push(...earlierEvents);
+  }
 
   /**
    * Appends an event and returns its id. The event that would take the last allowed id is refused: AWS writes

@@ -11,12 +11,21 @@ import { errorMatches, retryDelayMs } from './retry';
 import { StateOutcome, StateRun } from './state-run';
 import { STATE_HANDLERS } from './states';
 
-/** Runs a machine (the top level, one Map iteration, one Parallel branch) to its end; resolves with its output. */
-export async function runStates(exec: Execution, machine: CompiledMachine, input: unknown, lane: Lane): Promise<unknown> {
-  let state: CompiledState = machine.startAt;
+/**
+ * Runs a machine (the top level, one Map iteration, one Parallel branch) to its end, from `startAt` (a redrive) or
+ * its StartAt; resolves with its output.
+ */
+export async function runStates(exec: Execution, machine: CompiledMachine, input: unknown, lane: Lane, startAt?: string): Promise<unknown> {
+  let state: CompiledState = startAt === undefined ? machine.startAt : machine.states.get(startAt)!;
   let value = input;
   for (;;) {
-    const outcome = await runState(exec, state, value, lane);
+    let outcome: StateOutcome;
+    try {
+      outcome = await runState(exec, state, value, lane);
+    } catch (error) {
+      exec.failedAt = { lane, stateName: state.name, input: value };
+      throw error;
+    }
     if (outcome.next === undefined) return outcome.output;
     value = outcome.output;
     state = machine.states.get(outcome.next)!;
@@ -39,12 +48,7 @@ async function runState(exec: Execution, state: CompiledState, input: unknown, l
       return complete(run, outcome);
     } catch (error) {
       if (!(error instanceof StatesError)) throw error;
-      if (!error.recorded) {
-        error.recorded = true;
-        if (error.error === StatesErrors.QueryEvaluationError) {
-          exec.record(lane, 'EvaluationFailed', { error: error.error, cause: error.cause, location: error.field, state: state.name });
-        }
-      }
+      run.recordFailure(error);
       const retrierIndex = state.retry.findIndex((r) => errorMatches(r.errorEquals, error.error));
       if (retrierIndex >= 0) {
         const retrier = state.retry[retrierIndex]!;
@@ -65,10 +69,7 @@ async function runState(exec: Execution, state: CompiledState, input: unknown, l
         return complete(run, await caught(run, catcher, error));
       } catch (catcherError) {
         // A catcher's own Output/Assign failing ends the state for good (no second round of Retry/Catch).
-        if (catcherError instanceof StatesError && !catcherError.recorded && catcherError.error === StatesErrors.QueryEvaluationError) {
-          catcherError.recorded = true;
-          exec.record(lane, 'EvaluationFailed', { error: catcherError.error, cause: catcherError.cause, location: catcherError.field, state: state.name });
-        }
+        if (catcherError instanceof StatesError) run.recordFailure(catcherError);
         throw catcherError;
       }
     }
@@ -77,6 +78,7 @@ async function runState(exec: Execution, state: CompiledState, input: unknown, l
 
 async function caught(run: StateRun, catcher: CompiledCatcher, error: StatesError): Promise<StateOutcome> {
   const errorOutput = { Error: error.error, Cause: error.cause };
+  if (run.state.jsonPath) return run.finishCaughtJsonPath(catcher, errorOutput);
   const env = run.env({ errorOutput });
   return run.finish(env, errorOutput, catcher.next, catcher.output, catcher.assign, `Catch[${catcher.index}]/Assign`);
 }

@@ -9,11 +9,16 @@ const STATES_BEYOND_DATA = /\$states(?!\s*\.\s*(?:input|result|errorOutput)\b)/;
  * Whether an expression of the state (nested Map/Parallel states aside) may read `$states.context`: conservative,
  * any mention of `context` or any use of `$states` other than `.input`/`.result`/`.errorOutput` counts.
  */
-export function readsContext(state: JsonObject): boolean {
+export function readsContext(state: JsonObject, language: 'JSONata' | 'JSONPath' = 'JSONata'): boolean {
   const visit = (value: unknown): boolean => {
+    // JSONPath reads the context object as `$$`, in paths and intrinsic-function arguments.
+    if (language === 'JSONPath') return typeof value === 'string' ? value.includes('$$') : visitChildren(value);
     if (typeof value === 'string') return isExpressionString(value) && (value.includes('context') || STATES_BEYOND_DATA.test(value));
+    return visitChildren(value);
+  };
+  const visitChildren = (value: unknown): boolean => {
     if (Array.isArray(value)) return value.some(visit);
-    if (isJsonObject(value)) return Object.entries(value).some(([key, child]) => key !== 'ItemProcessor' && key !== 'Branches' && visit(child));
+    if (isJsonObject(value)) return Object.entries(value).some(([key, child]) => key !== 'ItemProcessor' && key !== 'Iterator' && key !== 'Branches' && visit(child));
     return false;
   };
   return visit(state);

@@ -4,6 +4,7 @@
  */
 import { StatesError, StatesErrors } from '../errors';
 import type { AwsServiceHandler, RunOptions, TaskInvocation } from '../types';
+import type { OperationShapes } from './sdk-members';
 
 const AWS_SDK_PREFIX = 'arn:aws:states:::aws-sdk:';
 
@@ -62,6 +63,14 @@ export class TaskDispatcher {
     }
     this.resolved.set(resource, invoke);
     return invoke;
+  }
+
+  /** The request/response schemas of an `aws-sdk:<service>:<action>` resource served by a service handler that has them. */
+  shapesOf(resource: string): OperationShapes | undefined {
+    if (this.options.taskHandlers?.[resource] || !resource.startsWith(AWS_SDK_PREFIX)) return undefined;
+    const [service, action] = resource.slice(AWS_SDK_PREFIX.length).split(':');
+    const handler = service ? this.services.get(service) : undefined;
+    return action ? handler?.operationShapes?.(action) : undefined;
   }
 
   describeMissing(resource: string, stateName: string): StatesError {

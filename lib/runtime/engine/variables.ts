@@ -58,6 +58,16 @@ export class VariableScope {
     }
   }
 
+  /** Puts back the variables of an earlier attempt (a redrive): no per-Assign limit, they were assigned one by one. */
+  restore(values: Readonly<Record<string, unknown>>): void {
+    for (const [name, value] of Object.entries(values)) {
+      const bytes = sizeOf(value);
+      this.budget.totalBytes += bytes - (this.sizes.get(name) ?? 0);
+      this.sizes.set(name, bytes);
+      this.values[name] = value;
+    }
+  }
+
   /** Ends the scope (an iteration or branch finished): its variables no longer count towards the execution total. */
   release(): void {
     for (const bytes of this.sizes.values()) this.budget.totalBytes -= bytes;

@@ -4,8 +4,8 @@
  */
 import jsonata from 'jsonata';
 import { StatesError, StatesErrors } from '../errors';
+import { DEPTH_BINDING, DepthTracker, installDepthLimit, MAX_EVALUATION_DEPTH, treeHeight } from './evaluation-depth';
 import { compileFastPath, FALLBACK, FastEvaluator } from './fast-path';
-import { freeVariables } from './free-variables';
 import { registerSfnFunctions, RUNTIME_BINDING, RuntimeHooks } from './sfn-functions';
 
 /** Whether a field value is a JSONata expression string (`{% ... %}`): the validator's rule, so both agree. */
@@ -15,8 +15,6 @@ export interface CompiledExpression {
   /** The text between `{%` and `%}`, trimmed (as AWS quotes it in error causes). */
   readonly source: string;
   readonly expression: jsonata.Expression;
-  /** Workflow variables the expression reads; each must be assigned when it is evaluated. */
-  readonly variables: readonly string[];
   /** Synchronous evaluator for simple expressions (see fast-path.ts), when the expression is one. */
   readonly fast?: FastEvaluator;
 }
@@ -60,11 +58,13 @@ export function compileExpression(text: string): CompiledExpression {
     throw new ExpressionSyntaxError(`the expression '${source}' does not parse: ${e.code ?? ''} ${e.message ?? String(error)} (position ${e.position ?? '?'})`);
   }
   registerSfnFunctions(expression);
+  installDepthLimit(expression);
   const ast = expression.ast();
-  const fast = compileFastPath(ast);
+  // The fast path calls no function of the expression, so its depth is at most the tree's height.
+  const fast = treeHeight(ast) <= MAX_EVALUATION_DEPTH ? compileFastPath(ast) : undefined;
   const compiled: CompiledExpression = fast
-    ? { source, expression, variables: freeVariables(ast), fast }
-    : { source, expression, variables: freeVariables(ast) };
+    ? { source, expression, fast }
+    : { source, expression };
   if (cache.size >= MAX_CACHED_EXPRESSIONS) cache.delete(cache.keys().next().value as string);
   cache.set(text, compiled);
   return compiled;
@@ -87,6 +87,8 @@ export function queryEvaluationError(env: EvaluationEnv, source: string, field: 
   );
 }
 
+const RETURNED_NOTHING = ' returned nothing (undefined).';
+
 /** What {@link evaluateExpressionSync} returns when the expression needs JSONata's asynchronous evaluation. */
 export const NEEDS_JSONATA: unique symbol = Symbol('needs JSONata');
 // Module-level constant: an imported binding is a property read (a getter, once compiled) on every use.
@@ -94,19 +96,16 @@ const FALLBACK_VALUE: typeof FALLBACK = FALLBACK;
 
 /**
  * Evaluates one expression without JSONata when its fast path answers; throws exactly what
- * {@link evaluateExpression} would throw for the same expression (unassigned variable, undefined result).
+ * {@link evaluateExpression} would throw for the same expression (an undefined result).
+ * A variable that was never assigned reads as undefined, as in JSONata and on AWS (LocalStack's AWS recording
+ * `assign/test_assign_reference_variables.snapshot.json`, `test_undefined_reference`: `$doesNotExist` "returned
+ * nothing (undefined)").
  */
 export function evaluateExpressionSync(compiled: CompiledExpression, env: EvaluationEnv, field: string): unknown {
-  const variables = env.variables;
-  for (const name of compiled.variables) {
-    if (!(name in variables)) {
-      throw queryEvaluationError(env, compiled.source, field, ` references the variable '$${name}', which has not been assigned.`);
-    }
-  }
   if (!compiled.fast) return NEEDS_JSONATA;
-  const value = compiled.fast(env.states, variables);
+  const value = compiled.fast(env.states, env.variables);
   if (value === FALLBACK_VALUE) return NEEDS_JSONATA;
-  if (value === undefined) throw queryEvaluationError(env, compiled.source, field, ' returned nothing (undefined).');
+  if (value === undefined) throw queryEvaluationError(env, compiled.source, field, RETURNED_NOTHING);
   return plainArray(value);
 }
 
@@ -118,17 +117,22 @@ export async function evaluateExpression(compiled: CompiledExpression, env: Eval
   // Own property `states` on top of the variable chain; JSONata binds every enumerable key, inherited ones included.
   const bindings = Object.create(variables) as Record<string, unknown>;
   bindings.states = env.states;
+  bindings[DEPTH_BINDING] = new DepthTracker();
   let value: unknown;
   try {
     value = await compiled.expression.evaluate(env.states.input, bindings);
   } catch (error) {
     const e = error as { code?: string; message?: string };
     const message = e?.message ?? String(error);
-    throw queryEvaluationError(env, compiled.source, field, e?.code ? `. ${e.code}: ${message}` : `: ${message}`);
+    // AWS: "... threw an error during evaluation. T1006: Attempted to invoke a non-function" (LocalStack's AWS
+    // recording intrinsic_functions/test_math_operations_jsonata.snapshot.json, test_math_random_seeded).
+    throw queryEvaluationError(env, compiled.source, field, ` threw an error during evaluation. ${e?.code ? `${e.code}: ` : ''}${message}`);
   }
-  if (value === undefined) throw queryEvaluationError(env, compiled.source, field, ' returned nothing (undefined).');
+  if (value === undefined) throw queryEvaluationError(env, compiled.source, field, RETURNED_NOTHING);
   if (typeof value === 'function' || (value as { _jsonata_lambda?: boolean } | null)?._jsonata_lambda) {
-    throw queryEvaluationError(env, compiled.source, field, ' returned a function, which is not a JSON value.');
+    // AWS's wording for a function result (recorded for Map `Items`: scenarios/test_base_scenarios.snapshot.json,
+    // test_map_state_items_eval_jsonata_fail[function]).
+    throw queryEvaluationError(env, compiled.source, field, ' returned an unsupported result type.');
   }
   return plainArray(value);
 }

@@ -13,6 +13,7 @@
 import type jsonata from 'jsonata';
 import { FALLBACK as FALLBACK_SYMBOL } from './fast-path-fallback';
 import { FAST_FUNCTIONS } from './fast-path-functions';
+import { isBuiltinFunctionName } from './builtin-functions';
 
 /** Returned instead of a value when JSONata itself must evaluate the expression. */
 // A module-level constant, not a re-export: compiled re-exports are getters, and this is read on every step.
@@ -94,6 +95,8 @@ function variable(name: string, scope: Scope): Evaluator | undefined {
   if (name === '' || name === '$') return undefined;
   if (scope.has(name)) return (_states, _variables, locals) => locals![name];
   if (name === 'states') return (states) => states;
+  // A built-in function's name is the function itself, unless a variable hides it: JSONata's business.
+  if (isBuiltinFunctionName(name)) return undefined;
   return (_states, variables) => variables[name];
 }
 

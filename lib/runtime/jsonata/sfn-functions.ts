@@ -79,7 +79,9 @@ export function registerSfnFunctions(expression: jsonata.Expression): void {
       if (by > 0) for (let v = start; v <= end; v += by) values.push(v);
       else for (let v = start; v >= end; v += by) values.push(v);
       if (values.length > 1000) throw argumentError('range', `the range has ${values.length} items; at most 1000 are allowed`);
-      return values;
+      // A JSONata sequence, as AWS returns it: one value comes out as that value, none as nothing (LocalStack's AWS
+      // recording intrinsic_functions/test_array_jsonata.snapshot.json: `$range(1, 9, 9)` → `1`).
+      return Object.defineProperty(values, 'sequence', { value: true, configurable: true });
     },
     '<nnn?:a<n>>',
   );

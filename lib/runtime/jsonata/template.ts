@@ -4,13 +4,22 @@
  * JSONata itself tags arrays it walks (`keepSingleton`), which a frozen array refuses. The runtime never mutates
  * state data, and Task handlers receive a JSON copy of their arguments.
  */
+import type { ChoiceRuleCondition } from '../jsonpath/choice-rule';
+import type { IntrinsicCall } from '../jsonpath/intrinsics';
+import type { CompiledPath } from '../jsonpath/path';
+import { evaluateDynamicValue } from '../jsonpath/payload-template';
+import { evaluateChoiceRule } from '../jsonpath/choice-rule';
 import { CompiledExpression, compileExpression, evaluateExpression, evaluateExpressionSync, EvaluationEnv, isExpressionString, NEEDS_JSONATA } from './expression';
 
 export type Template =
   | { readonly kind: 'constant'; readonly value: unknown }
   | { readonly kind: 'expression'; readonly expression: CompiledExpression; readonly field: string }
   | { readonly kind: 'object'; readonly entries: ReadonlyArray<readonly [string, Template]> }
-  | { readonly kind: 'array'; readonly items: readonly Template[] };
+  | { readonly kind: 'array'; readonly items: readonly Template[] }
+  // JSONPath states (see ../jsonpath): a `.$` value, and a Choice rule. Both evaluate synchronously.
+  | { readonly kind: 'path'; readonly path: CompiledPath; readonly field: string }
+  | { readonly kind: 'intrinsic'; readonly call: IntrinsicCall; readonly text: string; readonly field: string }
+  | { readonly kind: 'rule'; readonly rule: ChoiceRuleCondition };
 
 /**
  * @param field the ASL field path used in error causes, e.g. `Arguments` or `Choices[1]/Output`; nested keys
@@ -56,6 +65,11 @@ function evaluateTemplateSync(template: Template, env: EvaluationEnv): unknown {
       return template.value;
     case 'expression':
       return evaluateExpressionSync(template.expression, env, template.field);
+    case 'path':
+    case 'intrinsic':
+      return evaluateDynamicValue(template, env);
+    case 'rule':
+      return evaluateChoiceRule(template.rule, env);
     case 'array': {
       const result: unknown[] = new Array(template.items.length);
       for (let i = 0; i < template.items.length; i++) {
@@ -83,6 +97,11 @@ async function evaluateTemplateAsync(template: Template, env: EvaluationEnv): Pr
       return template.value;
     case 'expression':
       return evaluateExpression(template.expression, env, template.field);
+    case 'path':
+    case 'intrinsic':
+      return evaluateDynamicValue(template, env);
+    case 'rule':
+      return evaluateChoiceRule(template.rule, env);
     case 'array': {
       const result: unknown[] = new Array(template.items.length);
       for (let i = 0; i < template.items.length; i++) result[i] = await evaluateTemplateAsync(template.items[i]!, env);

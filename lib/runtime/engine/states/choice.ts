@@ -9,7 +9,7 @@ export async function runChoice(run: StateRun<ChoiceState>): Promise<StateOutcom
   const env = run.env();
   for (const rule of state.choices) {
     const matched = await evaluateTemplate(rule.condition, env);
-    if (typeof matched !== 'boolean') throw run.fieldTypeError(rule.condition, `Choices[${rule.index}]/Condition`, 'a boolean', matched);
+    if (typeof matched !== 'boolean') throw run.unexpectedType(rule.condition, `Choices[${rule.index}]/Condition`, 'boolean', matched);
     if (matched) {
       const assignField = rule.assign ? `Choices[${rule.index}]/Assign` : 'Assign';
       return run.finish(env, run.input, rule.next, rule.output ?? state.output, rule.assign ?? state.assign, assignField);

@@ -8,7 +8,7 @@ import { childLane, groupSignal, PathAborted } from './branch-lane';
 
 export async function runParallel(run: StateRun<ParallelState>, runStates: MachineRunner): Promise<StateOutcome> {
   const { state, exec, lane } = run;
-  const input = state.arguments ? await evaluateTemplate(state.arguments, run.env()) : run.input;
+  const input = state.arguments ? await evaluateTemplate(state.arguments, run.env()) : run.effectiveInput();
   const startedId = exec.record(lane, 'ParallelStateStarted', { name: state.name });
   const group = new AbortController();
   const signal = groupSignal(lane.signal, group);
@@ -31,9 +31,8 @@ export async function runParallel(run: StateRun<ParallelState>, runStates: Machi
   );
   if (lane.signal.aborted) throw lane.signal.reason;
   if (failure !== undefined) {
-    if (failure instanceof StatesError) {
-      exec.record(lane, 'ParallelStateFailed', { name: state.name, error: failure.error, cause: failure.cause });
-    }
+    // AWS writes ParallelStateFailed without details (LocalStack's AWS recordings).
+    if (failure instanceof StatesError) exec.record(lane, 'ParallelStateFailed');
     // The state fails with the branch's own error, matched by the Parallel's Retry/Catch.
     throw failure;
   }

@@ -17,9 +17,9 @@ export async function runFail(run: StateRun<FailState>): Promise<StateOutcome> {
   const env = run.env();
   const { error: errorTemplate, cause: causeTemplate } = run.state;
   const error = errorTemplate ? await evaluateTemplate(errorTemplate, env) : '';
-  if (typeof error !== 'string') throw run.fieldTypeError(errorTemplate!, 'Error', 'a string', error);
+  if (typeof error !== 'string') throw run.unexpectedType(errorTemplate!, 'Error', 'string', error);
   const cause = causeTemplate ? await evaluateTemplate(causeTemplate, env) : '';
-  if (typeof cause !== 'string') throw run.fieldTypeError(causeTemplate!, 'Cause', 'a string', cause);
+  if (typeof cause !== 'string') throw run.unexpectedType(causeTemplate!, 'Cause', 'string', cause);
   const failure = new StatesError(error, cause);
   // A Fail state has no failure event of its own: FailStateEntered is followed by the execution (or iteration) failure.
   failure.recorded = true;
