@@ -204,17 +204,18 @@ describe('RedshiftQueryStepFunction with hostile string props (quotes, backslash
   test('every string reaching the definition arrives exactly (JSON.stringify), and ${ / %{ are escaped for Terraform', () => {
     const { json } = synth({
       defaultClusterId: 'analytics',
-      defaultDb: HOSTILE,
-      defaultUser: `u${HOSTILE}`,
-      retryErrorMatch: 'ERROR: "x" \\d+ ü',
+      defaultDb: 'dev',
+      defaultUser: 'etl',
+      // Database and user names are validated (letters, digits, _+.@-); the free-form strings are these two.
+      retryErrorMatch: 'ERROR: "x" \\\\ \\$\\{y\\} %\\{z\\} ü😀 \\d+',
       iamPath: '/q"b\\c${d}/',
       resultsRoleName: 'etl-results',
     });
     const machine = only(json, 'aws_sfn_state_machine');
     const definition = JSON.parse(unescapeTerraformTemplate(machine.definition));
     expect(definition.States.Defaults.Assign.config).toMatchObject({
-      RetryErrorMatch: 'ERROR: "x" \\d+ ü',
-      Connection: { ClusterIdentifier: 'analytics', Database: HOSTILE, DbUser: `u${HOSTILE}` },
+      RetryErrorMatch: 'ERROR: "x" \\\\ \\$\\{y\\} %\\{z\\} ü😀 \\d+',
+      Connection: { ClusterIdentifier: 'analytics', Database: 'dev', DbUser: 'etl' },
     });
     // The results role ARN is a local: Terraform reads `$${d}` as the literal `${d}` of the IAM path.
     const local = /"RoleArn":\$\{jsonencode\(local\.([A-Za-z0-9_]+)\)\}/.exec(machine.definition)![1];
