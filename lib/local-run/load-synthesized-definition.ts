@@ -132,10 +132,10 @@ function extractDefinition(config: Record<string, unknown>, file: string, resour
   if (typeof definitionText !== 'string') {
     throw new SynthesizedDefinitionError(`${where} has no definition string`, file);
   }
-  const unescaped = unescapeTerraformTemplate(definitionText);
-  if (/^\$\{[^}]*\}$/.test(unescaped.trim())) {
-    throw new SynthesizedDefinitionError(`${where} has a definition computed by Terraform (${unescaped.trim()}); only a literal JSON definition can run locally`, file);
+  if (/^\$\{[^}]*\}$/.test(definitionText.trim())) {
+    throw new SynthesizedDefinitionError(`${where} has a definition computed by Terraform (${definitionText.trim()}); only a literal JSON definition can run locally`, file);
   }
+  const unescaped = unescapeTerraformTemplate(definitionText);
   const parsed = parseJsonWithLocation(unescaped);
   if (!parsed.ok) throw new SynthesizedDefinitionError(`the definition of ${where} is not valid JSON at ${parsed.message}`, file);
   if (!isRecord(parsed.value)) throw new SynthesizedDefinitionError(`the definition of ${where} is not a JSON object`, file);
