@@ -3,6 +3,7 @@ import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest'; // types of the cdktf jest matchers
 import { LOG_DELIVERY_ACTIONS, sdkActionsOf } from '../../lib/iam';
+import { unescapeTerraformTemplate } from '../../lib/local-run';
 import { CLUSTER_USER, only, parseDefinition, resourceName, statementsOf, synth } from './synth-helpers';
 
 Testing.setupJest();
@@ -17,8 +18,9 @@ describe('RedshiftQueryStepFunction', () => {
     expect(text).toHaveResourceWithProperties(SfnStateMachine, {
       role_arn: `\${aws_iam_role.${executionRole}.arn}`,
       type: 'STANDARD',
-      name_prefix: 'redshift-query-',
     });
+    // A fixed name (prefix + hash of the construct path), so conditions can name this exact machine.
+    expect(only(json, 'aws_sfn_state_machine').name).toMatch(/^redshift-query-[0-9a-f]{8}$/);
     const definition = parseDefinition(only(json, 'aws_sfn_state_machine').definition);
     const roleArns = new Set<string>();
     const collect = (node: any): void => {
@@ -141,25 +143,26 @@ describe('RedshiftQueryStepFunction', () => {
 });
 
 describe('RedshiftQueryStepFunction token props', () => {
-  test('a number variable stays a JSON number in the definition (unquoted interpolation)', () => {
+  test('a number variable stays a JSON number in the definition (Terraform JSON-encodes it in place)', () => {
     const { json } = synth((stack) => ({
       ...CLUSTER_USER,
       maxRetries: new TerraformVariable(stack, 'max_retries', { type: 'number' }).numberValue,
       initialWaitTime: new TerraformVariable(stack, 'initial_wait_time', { type: 'number' }).numberValue,
     }));
     const definition: string = only(json, 'aws_sfn_state_machine').definition;
-    expect(definition).toContain('${var.max_retries}');
-    expect(definition).toContain('${var.initial_wait_time}');
-    expect(definition).not.toMatch(/"\$\{var\.(max_retries|initial_wait_time)\}"/);
+    expect(definition).toContain('"MaxRetries":${jsonencode(var.max_retries)}');
+    expect(definition).toContain('"InitialWaitTime":${jsonencode(var.initial_wait_time)}');
     expect(definition).not.toMatch(/e\+\d{3}/); // no leaked number-token double
   });
 
-  test('string variables reach the definition and the IAM scope as references', () => {
+  test('string variables reach the definition JSON-encoded by Terraform, and the IAM scope as references', () => {
     const { json } = synth((stack) => ({
       defaultClusterId: new TerraformVariable(stack, 'cluster', { type: 'string' }).stringValue,
       defaultDb: new TerraformVariable(stack, 'db', { type: 'string' }).stringValue,
     }));
-    expect(only(json, 'aws_sfn_state_machine').definition).toContain('${var.cluster}');
+    // jsonencode: a quote, backslash or null in the variable still gives valid JSON with the exact value.
+    expect(only(json, 'aws_sfn_state_machine').definition).toContain('"ClusterIdentifier":${jsonencode(var.cluster)}');
+    expect(only(json, 'aws_sfn_state_machine').definition).not.toContain('"${var.cluster}"');
     expect(JSON.stringify(json.data.aws_iam_policy_document)).toContain(':cluster:${var.cluster}');
   });
 });
@@ -172,14 +175,13 @@ describe('RedshiftQueryStepFunction with a list variable of results principals',
     }));
     const documents = json.data.aws_iam_policy_document;
     const resultsRole = json.resource.aws_iam_role[resourceName(json, 'aws_iam_role', 'ResultsRole')];
-    const merged = documents[/data\.aws_iam_policy_document\.([^.]+)\.json/.exec(resultsRole.assume_role_policy)![1]];
-    expect(merged.source_policy_documents).toHaveLength(2);
-    const deferredName = /data\.aws_iam_policy_document\.([^.]+)\.json/.exec(merged.source_policy_documents[1])![1];
-    const dynamic = documents[deferredName].dynamic.statement;
-    expect(dynamic.for_each).toBe('${toset(chunklist(var.principals, 1000))}');
+    const trust = documents[/data\.aws_iam_policy_document\.([^.]+)\.json/.exec(resultsRole.assume_role_policy)![1]];
+    expect(trust.statement.map((s: { sid: string }) => s.sid)).toEqual(['TrustStateMachineExecutionRole']);
+    const [dynamic] = trust.dynamic.statement;
+    expect(dynamic.for_each).toBe('${(length(var.principals) >= 1) ? ["TrustResultsReadersWithSessionTag"] : []}');
     expect(dynamic.content).toMatchObject({
       sid: 'TrustResultsReadersWithSessionTag',
-      principals: [{ type: 'AWS', identifiers: '${each.value}' }],
+      principals: [{ type: 'AWS', identifiers: '${var.principals}' }],
       condition: [{ test: 'StringEquals', variable: 'aws:RequestTag/RedshiftQueryAccess', values: ['results-reader'] }],
     });
   });
@@ -192,9 +194,36 @@ describe('RedshiftQueryStepFunction with a fixed results role name', () => {
     const resultsRole = json.resource.aws_iam_role[resourceName(json, 'aws_iam_role', 'ResultsRole')];
     expect(resultsRole.name).toBe('etl-results');
     const machine = only(json, 'aws_sfn_state_machine');
-    const references = [...new Set<string>(machine.definition.match(/\$\{[^}]*\}/g))];
-    expect(references.every((reference) => reference.startsWith('${data.'))).toBe(true);
-    expect(machine.definition).toMatch(/"RoleArn":"arn:\$\{data\.aws_partition\.[^}]+\}:iam::\$\{data\.aws_caller_identity\.[^}]+\}:role\/data\/etl-results"/);
+    // The ARN is a local built from data sources (known at plan), JSON-encoded by Terraform where it is used.
+    const local = /"RoleArn":\$\{jsonencode\(local\.([A-Za-z0-9_]+)\)\}/.exec(machine.definition)![1];
+    expect((json as unknown as { locals: Record<string, string> }).locals[local]).toMatch(
+      /^arn:\$\{data\.aws_partition\.[^}]+\}:iam::\$\{data\.aws_caller_identity\.[^}]+\}:role\/data\/etl-results$/,
+    );
     expect(machine.depends_on).toHaveLength(2);
+  });
+});
+
+describe('RedshiftQueryStepFunction with hostile string props (quotes, backslashes, ${, %{, unicode)', () => {
+  const HOSTILE = 'd"b\\c${x}%{y}ü😀';
+  test('every string reaching the definition arrives exactly (JSON.stringify), and ${ / %{ are escaped for Terraform', () => {
+    const { json } = synth({
+      defaultClusterId: 'analytics',
+      defaultDb: 'dev',
+      defaultUser: 'etl',
+      // Database and user names are validated (letters, digits, _+.@-); the free-form strings are these two.
+      retryErrorMatch: 'ERROR: "x" \\\\ \\$\\{y\\} %\\{z\\} ü😀 \\d+',
+      iamPath: '/q"b\\c${d}/',
+      resultsRoleName: 'etl-results',
+    });
+    const machine = only(json, 'aws_sfn_state_machine');
+    const definition = JSON.parse(unescapeTerraformTemplate(machine.definition));
+    expect(definition.States.Defaults.Assign.config).toMatchObject({
+      RetryErrorMatch: 'ERROR: "x" \\\\ \\$\\{y\\} %\\{z\\} ü😀 \\d+',
+      Connection: { ClusterIdentifier: 'analytics', Database: 'dev', DbUser: 'etl' },
+    });
+    // The results role ARN is a local: Terraform reads `$${d}` as the literal `${d}` of the IAM path.
+    const local = /"RoleArn":\$\{jsonencode\(local\.([A-Za-z0-9_]+)\)\}/.exec(machine.definition)![1];
+    expect((json as unknown as { locals: Record<string, string> }).locals[local]).toMatch(/:role\/q"b\\c\$\$\{d\}\/etl-results$/);
+    for (const role of Object.values(json.resource.aws_iam_role)) expect(role.path).toBe('/q"b\\c$${d}/');
   });
 });

@@ -54,14 +54,16 @@ export function resourceName(json: TerraformJson, type: string, part: string): s
 }
 
 /**
- * The definition as an object: Terraform escapes undone and `${...}` references (unquoted numbers or inside strings)
- * replaced, so JSON.parse works. Number interpolations become 1234567.
+ * The definition as an object: Terraform escapes undone and `${...}` references replaced, so JSON.parse works:
+ * a value Terraform encodes (`${jsonencode(var.x)}`) becomes the string "REF(var.x)", other unquoted interpolations
+ * become 1234567.
  */
 export function parseDefinition(definition: string): any {
   const placeholder = '\u0000';
   const text = definition
     .replace(/\$\$\{/g, placeholder)
     .replace(/%%\{/g, '%{')
+    .replace(/\$\{jsonencode\(([^()]*)\)\}/g, '"REF($1)"')
     .replace(/"\$\{([^}]*)\}"/g, '"REF($1)"')
     .replace(/:\$\{([^}]*)\}/g, ':1234567')
     .replace(/\$\{([^}]*)\}/g, 'REF($1)')

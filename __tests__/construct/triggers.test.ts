@@ -1,7 +1,7 @@
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
-import { Testing } from 'cdktf';
+import { TerraformVariable, Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest'; // types of the cdktf jest matchers
 import { ConstructValidationError, type RedshiftQueryStepFunction } from '../../lib/construct';
 import { CLUSTER_USER, isCompanion, only, resourceName, statementsOf, synth } from './synth-helpers';
@@ -36,7 +36,8 @@ describe('addSchedule', () => {
     const stateMachine = resourceName(json, 'aws_sfn_state_machine', 'StateMachine');
     const policy = Object.entries(json.resource.aws_iam_role_policy).find(([name]) => name.includes('TriggerRolePolicy'))![1];
     expect(statementsOf(json, policy.policy)).toEqual([
-      expect.objectContaining({ actions: ['states:StartExecution'], resources: [`\${aws_sfn_state_machine.${stateMachine}.arn}`] }),
+      // The exact ARN (the name is fixed), known before the machine exists.
+      expect.objectContaining({ actions: ['states:StartExecution'], resources: [expect.stringMatching(new RegExp(`:stateMachine:${json.resource.aws_sfn_state_machine[stateMachine].name}$`))] }),
     ]);
   });
 
@@ -148,5 +149,29 @@ describe('addEventTrigger', () => {
     const error = failure((c) => c.addEventTrigger(options));
     expect(error.prop).toBe(prop);
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('Scheduler schedules with a customer managed key', () => {
+  const key = 'arn:aws:kms:us-east-1:123456789012:key/0b5e1f3c-7a1d-4c1e-9a0e-2f6b8d9c4e21';
+  const keyPolicies = (json: ReturnType<typeof synth>['json']) =>
+    Object.entries(json.resource.aws_iam_role_policy).filter(([name]) => name.includes('KeyPolicy')).map(([, policy]) => policy);
+  const schedule = (c: RedshiftQueryStepFunction) => c.addSchedule({ schedule: 'cron(0 3 * * ? *)', queries: ['VACUUM'], scheduler: { timezone: 'Europe/Paris' } });
+
+  test('the schedule is encrypted with the key, and the trigger role may decrypt its input (kms:Decrypt on the key)', () => {
+    const { json } = withTrigger(schedule, { ...CLUSTER_USER, kmsKeyArn: key });
+    expect(only(json, 'aws_scheduler_schedule').kms_key_arn).toBe(key);
+    const [policy] = keyPolicies(json);
+    expect(statementsOf(json, policy!.policy)).toEqual([expect.objectContaining({ actions: ['kms:Decrypt'], resources: [key] })]);
+    expect(policy!.count).toBeUndefined();
+  });
+
+  test('without a key there is no decrypt grant; with a plan-time key the grant exists only when the key is set', () => {
+    expect(keyPolicies(withTrigger(schedule).json)).toEqual([]);
+    const { json } = synth(
+      (stack) => ({ ...CLUSTER_USER, kmsKeyArn: new TerraformVariable(stack, 'kms_key_arn', { type: 'string' }).stringValue }),
+      schedule,
+    );
+    expect(keyPolicies(json)[0]!.count).toBe('${(var.kms_key_arn != null) ? 1 : 0}');
   });
 });

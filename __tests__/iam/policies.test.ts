@@ -1,5 +1,7 @@
 import {
   buildDeadLetterQueuePolicy,
+  buildKmsKeyPolicyStatements,
+  buildScheduleKeyPolicy,
   buildPolicies,
   buildTriggerRolePolicies,
   RESULTS_READER_TAG_KEY,
@@ -13,6 +15,10 @@ import { ACCOUNT, decide } from './simulate';
 const EXECUTION_ROLE = `arn:aws:iam::${ACCOUNT}:role/redshift-query-sfn-1`;
 const RESULTS_ROLE = `arn:aws:iam::${ACCOUNT}:role/redshift-query-results-1`;
 const CLUSTER_ARN = `arn:aws:redshift:us-east-1:${ACCOUNT}:cluster:analytics`;
+const STATE_MACHINE_ARN = `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:redshift-query-1a2b3c4d`;
+const NONE = { useWorkgroupArn: false, useSecret: false, useDbUser: false } as const;
+const clusterTarget = (extra: Partial<RedshiftTarget> = {}): RedshiftTarget => ({ ...NONE, workgroup: false, clusterId: 'analytics', dbName: 'dev', ...extra });
+const workgroupTarget = (extra: Partial<RedshiftTarget> = {}): RedshiftTarget => ({ ...NONE, workgroup: true, ...extra });
 const ALL_DATA_ACTIONS = [
   'redshift-data:BatchExecuteStatement',
   'redshift-data:CancelStatement',
@@ -25,11 +31,11 @@ function config(overrides: Partial<PolicyConfig> = {}): PolicyConfig {
     partition: 'aws',
     region: 'us-east-1',
     accountId: ACCOUNT,
-    stateMachineArnPattern: `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:redshift-query-*`,
+    stateMachineArn: STATE_MACHINE_ARN,
     executionRoleArn: EXECUTION_ROLE,
     resultsRoleArn: RESULTS_ROLE,
     redshiftDataActions: ALL_DATA_ACTIONS,
-    target: { kind: 'cluster', clusterId: 'analytics', dbName: 'dev', auth: { kind: 'dbUser', dbUser: 'etl' } },
+    target: clusterTarget({ dbUser: 'etl', useDbUser: true }),
     resultsPrincipals: [],
     ...overrides,
   };
@@ -57,17 +63,19 @@ describe('buildPolicies', () => {
   });
 
   test.each<[string, RedshiftTarget, string, string[]]>([
-    ['cluster + DbUser', { kind: 'cluster', clusterId: 'analytics', dbName: 'dev', auth: { kind: 'dbUser', dbUser: 'etl' } }, 'redshift:GetClusterCredentials',
+    ['cluster + DbUser', clusterTarget({ dbUser: 'etl', useDbUser: true }), 'redshift:GetClusterCredentials',
       [`arn:aws:redshift:us-east-1:${ACCOUNT}:dbuser:analytics/etl`, `arn:aws:redshift:us-east-1:${ACCOUNT}:dbname:analytics/dev`]],
-    ['cluster + IAM identity', { kind: 'cluster', clusterId: 'analytics', dbName: 'dev', auth: { kind: 'iam' } }, 'redshift:GetClusterCredentialsWithIAM',
+    ['cluster + IAM identity', clusterTarget(), 'redshift:GetClusterCredentialsWithIAM',
       [`arn:aws:redshift:us-east-1:${ACCOUNT}:dbname:analytics/dev`]],
-    ['cluster + secret name', { kind: 'cluster', clusterId: 'analytics', dbName: 'dev', auth: { kind: 'secret', secretArn: 'redshift/etl' } }, 'secretsmanager:GetSecretValue',
+    ['cluster + secret name', clusterTarget({ secretArn: 'redshift/etl', useSecret: true }), 'secretsmanager:GetSecretValue',
       [`arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:redshift/etl-??????`]],
-    ['workgroup + secret ARN', { kind: 'workgroup', auth: { kind: 'secret', secretArn: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:rs-AbCdEf` } }, 'secretsmanager:GetSecretValue',
+    ['workgroup + secret ARN', workgroupTarget({ secretArn: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:rs-AbCdEf`, useSecret: true }), 'secretsmanager:GetSecretValue',
       [`arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:rs-AbCdEf`]],
-    ['workgroup + IAM identity', { kind: 'workgroup', auth: { kind: 'iam' } }, 'redshift-serverless:GetCredentials',
+    ['cluster + partial secret ARN (no 6-character suffix)', clusterTarget({ secretArn: `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:redshift/etl`, useSecret: true }), 'secretsmanager:GetSecretValue',
+      [`arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:redshift/etl-??????`]],
+    ['workgroup + IAM identity', workgroupTarget(), 'redshift-serverless:GetCredentials',
       [`arn:aws:redshift-serverless:us-east-1:${ACCOUNT}:workgroup/*`]],
-    ['the seed wildcards, given explicitly', { kind: 'cluster', clusterId: '*', dbName: '*', auth: { kind: 'dbUser', dbUser: '*' } }, 'redshift:GetClusterCredentials',
+    ['the seed wildcards, given explicitly', clusterTarget({ clusterId: '*', dbName: '*', dbUser: '*', useDbUser: true }), 'redshift:GetClusterCredentials',
       [`arn:aws:redshift:us-east-1:${ACCOUNT}:dbuser:*/*`, `arn:aws:redshift:us-east-1:${ACCOUNT}:dbname:*/*`]],
   ])('%s: one credential action, scoped to the configured target', (_name, target, action, resources) => {
     const credentials = credentialsOf(target);
@@ -78,7 +86,7 @@ describe('buildPolicies', () => {
 
   test('a workgroup ARN scopes both Execute and GetCredentials', () => {
     const workgroupArn = `arn:aws:redshift-serverless:us-east-1:${ACCOUNT}:workgroup/0d3f3d4e-1111-2222-3333-444455556666`;
-    const { resultsRolePolicy } = buildPolicies(config({ target: { kind: 'workgroup', workgroupArn, auth: { kind: 'iam' } } }));
+    const { resultsRolePolicy } = buildPolicies(config({ target: workgroupTarget({ workgroupArn, useWorkgroupArn: true }) }));
     expect(bySid(resultsRolePolicy, 'SubmitStatementsToTarget').resources).toEqual([workgroupArn]);
     expect(bySid(resultsRolePolicy, 'GetServerlessCredentials').resources).toEqual([workgroupArn]);
   });
@@ -96,7 +104,12 @@ describe('buildPolicies', () => {
       expect.objectContaining({ actions: ['sts:AssumeRole'], resources: [RESULTS_ROLE] }),
     ]);
     const full = buildPolicies(config({ logging: true, tracing: true, kmsKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k` }));
-    expect(full.executionRolePolicy.map((s) => s.sid)).toEqual(['AssumeResultsRoleForRedshiftDataTasks', 'DeliverExecutionLogs', 'SendXRayTraces', 'UseStateMachineKey']);
+    expect(full.executionRolePolicy.map((s) => s.sid)).toEqual([
+      'AssumeResultsRoleForRedshiftDataTasks', 'DeliverExecutionLogs', 'SendXRayTraces', 'UseStateMachineKey', 'EncryptExecutionLogsWithKey',
+    ]);
+    // A key without logging needs no log-delivery grant.
+    const keyOnly = buildPolicies(config({ kmsKeyArn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/k` }));
+    expect(keyOnly.executionRolePolicy.map((s) => s.sid)).toEqual(['AssumeResultsRoleForRedshiftDataTasks', 'UseStateMachineKey']);
   });
 
   test('the execution role trusts Step Functions for this account and state machine only', () => {
@@ -104,7 +117,8 @@ describe('buildPolicies', () => {
     expect(trust.principals).toEqual([{ type: 'Service', identifiers: ['states.amazonaws.com'] }]);
     expect(trust.conditions).toEqual([
       { test: 'StringEquals', variable: 'aws:SourceAccount', values: [ACCOUNT] },
-      { test: 'ArnLike', variable: 'aws:SourceArn', values: [`arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:redshift-query-*`] },
+      // The exact ARN: a same-prefix machine of the account (redshift-query-other) is not trusted.
+      { test: 'ArnEquals', variable: 'aws:SourceArn', values: [STATE_MACHINE_ARN] },
     ]);
   });
 
@@ -185,12 +199,53 @@ describe('policies under a real IAM evaluator', () => {
 
 describe('the state machine key statement', () => {
   // iam-simulate does not evaluate kms:EncryptionContext:* keys (every request is "missing" them), so this is structural.
-  test('allows the key only for encryption contexts of this state machine (string key: StringLike)', () => {
-    const key = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd`;
+  const key = `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd`;
+  test('allows the key only for encryption contexts of this exact state machine (string key: StringEquals)', () => {
     const statement = bySid(buildPolicies(config({ kmsKeyArn: key })).executionRolePolicy, 'UseStateMachineKey');
     expect(statement).toMatchObject({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key] });
     expect(statement.conditions).toEqual([
-      { test: 'StringLike', variable: 'kms:EncryptionContext:aws:states:stateMachineArn', values: [`arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:redshift-query-*`] },
+      { test: 'StringEquals', variable: 'kms:EncryptionContext:aws:states:stateMachineArn', values: [STATE_MACHINE_ARN] },
     ]);
   });
+
+  test('with logging, the role may generate data keys for CloudWatch Logs of this account and region (as aws-cdk grants)', () => {
+    const statement = bySid(buildPolicies(config({ kmsKeyArn: key, logging: true })).executionRolePolicy, 'EncryptExecutionLogsWithKey');
+    expect(statement).toMatchObject({ actions: ['kms:GenerateDataKey'], resources: [key] });
+    expect(statement.conditions).toEqual([
+      { test: 'StringEquals', variable: 'kms:EncryptionContext:SourceArn', values: [`arn:aws:logs:us-east-1:${ACCOUNT}:*`] },
+    ]);
+  });
+
+  test('the key policy statements let CloudWatch Logs encrypt the log group and delivery.logs.amazonaws.com decrypt', () => {
+    const statements = buildKmsKeyPolicyStatements({ partition: 'aws', region: 'us-east-1', accountId: ACCOUNT });
+    expect(bySid(statements, 'AllowLogDeliveryToDecrypt')).toMatchObject({
+      principals: [{ type: 'Service', identifiers: ['delivery.logs.amazonaws.com'] }],
+      actions: ['kms:Decrypt'],
+    });
+    expect(bySid(statements, 'AllowCloudWatchLogsToEncryptStateMachineLogs').principals).toEqual([{ type: 'Service', identifiers: ['logs.us-east-1.amazonaws.com'] }]);
+  });
+
+  test('a Scheduler schedule encrypted with the key may be decrypted by the trigger role', () => {
+    expect(buildScheduleKeyPolicy(key)).toEqual([expect.objectContaining({ actions: ['kms:Decrypt'], resources: [key] })]);
+  });
+});
+
+describe('plan-time switches', () => {
+  test('a statement behind a plan-time switch is kept with its switch; known switches are folded', () => {
+    const planTime = { resolve: () => 'var.kms_key_arn != null' };
+    const logic = {
+      and: (...s: unknown[]) => (s.includes(false) ? false : s.filter((x) => x !== true).length === 0 ? true : planTime),
+      or: () => planTime,
+      not: (v: unknown) => (typeof v === 'boolean' ? !v : planTime),
+      choose: <T>(_w: unknown, a: T) => a,
+      startsWith: () => planTime,
+      matches: () => planTime,
+    } as never;
+    const { executionRolePolicy } = buildPolicies(config({ kmsKeyArn: key(), kms: planTime, logging: false, logic }));
+    expect(executionRolePolicy.map((s) => [s.sid, s.when === undefined ? 'always' : 'plan-time'])).toEqual([
+      ['AssumeResultsRoleForRedshiftDataTasks', 'always'],
+      ['UseStateMachineKey', 'plan-time'],
+    ]);
+  });
+  const key = () => `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd`;
 });

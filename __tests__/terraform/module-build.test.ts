@@ -3,14 +3,14 @@ import { REPO_ROOT } from './helpers/terraform-cli';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  LEGACY_RESOURCES,
+  LEGACY_VARIANT_MODULES,
   MODULE_MAIN_FILE,
   MODULE_VARIABLES,
-  MODULE_VARIANTS,
   ModuleBuildError,
   renderInputsTable,
   renderOutputsTable,
   synthModuleFiles,
-  variantModuleName,
   writeModuleDir,
 } from '../../lib/module';
 
@@ -19,16 +19,72 @@ interface ModuleJson {
   provider?: unknown;
   variable: Record<string, { type: string; description: string; default?: unknown; validation?: { condition: string; error_message: string }[] }>;
   output: Record<string, { description: string; value: string }>;
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+  moved: { from: string; to: string }[];
+  module?: unknown;
 }
+
+/**
+ * The variant layout (0.1) published 813,533 bytes (root + 10 inner modules + README), 10 x 56,027 of them the
+ * definition. The definition has grown since; the target is a fifth of that layout with today's definition.
+ */
+const VARIANT_LAYOUT_BYTES = 813_533;
+const VARIANT_LAYOUT_DEFINITION_BYTES = 56_027;
 
 describe('synthModuleFiles', () => {
   const files = synthModuleFiles();
-  const config = JSON.parse(files[MODULE_MAIN_FILE]!) as ModuleJson;
+  // The configuration is split by concern (terraform-aws-modules layout); Terraform reads the folder as one.
+  const config = Object.assign(
+    {},
+    ...Object.entries(files).filter(([name]) => name.endsWith('.tf.json')).map(([, content]) => JSON.parse(content) as object),
+  ) as ModuleJson;
 
   test('is deterministic: a second synthesis gives byte-identical files', () => {
     expect(synthModuleFiles()).toEqual(files);
-    const variantFiles = MODULE_VARIANTS.map((variant) => `modules/${variant.id}/${MODULE_MAIN_FILE}`);
-    expect(Object.keys(files).sort()).toEqual(['README.md', 'VERSIONS.md', MODULE_MAIN_FILE, ...variantFiles].sort());
+    expect(Object.keys(files).sort()).toEqual(
+      ['README.md', 'VERSIONS.md', MODULE_MAIN_FILE, 'moved.tf.json', 'outputs.tf.json', 'variables.tf.json', 'versions.tf.json'].sort(),
+    );
+    expect(Object.keys(JSON.parse(files['variables.tf.json']!))).toEqual(['variable']);
+    expect(Object.keys(JSON.parse(files['outputs.tf.json']!))).toEqual(['output']);
+    expect(Object.keys(JSON.parse(files['versions.tf.json']!))).toEqual(['terraform']);
+  });
+
+  test('one module: no inner modules, one resource of each kind, at most a fifth of the variant layout', () => {
+    expect(config.module).toBeUndefined();
+    for (const type of ['aws_sfn_state_machine', 'aws_cloudwatch_log_group', 'aws_cloudwatch_metric_alarm']) {
+      expect(Object.keys(config.resource[type] ?? {})).toHaveLength(1);
+    }
+    expect(Object.keys(config.resource.aws_iam_role!)).toHaveLength(2);
+    expect(Object.keys(config.resource)).not.toContain('aws_lambda_function');
+    // Optional resources by count: the log group follows logging_level, the alarm the topic.
+    expect(Object.values(config.resource.aws_cloudwatch_log_group!)[0]!.count).toBe('${!(var.logging_level == "OFF") ? 1 : 0}');
+    expect(Object.values(config.resource.aws_cloudwatch_metric_alarm!)[0]!.count).toBe('${(var.alarm_sns_topic_arn != null) ? 1 : 0}');
+    const bytes = Object.values(files).reduce((sum, content) => sum + Buffer.byteLength(content), 0);
+    const [machine] = Object.values(config.resource.aws_sfn_state_machine!) as { definition: string }[];
+    const definitionBytes = JSON.stringify(machine!.definition).length;
+    expect(bytes).toBeLessThanOrEqual((VARIANT_LAYOUT_BYTES + 10 * (definitionBytes - VARIANT_LAYOUT_DEFINITION_BYTES)) / 5);
+  });
+
+  test('the definition appears once, with every deploy-time value JSON-encoded by Terraform in place', () => {
+    const [machine] = Object.values(config.resource.aws_sfn_state_machine!) as { definition: string }[];
+    const interpolations = [...new Set(machine!.definition.match(/(?<!\$)\$\{[^}]*\}/g))];
+    expect(interpolations.length).toBeGreaterThan(5);
+    for (const interpolation of interpolations) expect(interpolation).toMatch(/^\$\{jsonencode\((var|local)\.[a-zA-Z0-9_]+\)\}$/);
+    for (const name of ['default_cluster_id', 'default_workgroup_name', 'default_db', 'default_user', 'default_secret_arn', 'retry_error_match', 'max_wait']) {
+      expect(machine!.definition).toContain(`\${jsonencode(var.${name})}`);
+    }
+  });
+
+  test('moved blocks bring every resource of every old variant (module.<variant>[0]) to its one new address', () => {
+    for (const [key, oldAddress] of Object.entries(LEGACY_RESOURCES)) {
+      const chain = config.moved.filter((block) => block.from.endsWith(`].${oldAddress}`) || block.to.endsWith(oldAddress) || block.to.startsWith(oldAddress));
+      const froms = chain.map((block) => block.from);
+      for (const variant of LEGACY_VARIANT_MODULES) expect(froms).toContain(`module.${variant}[0].${oldAddress}`);
+      // One destination per block (Terraform refuses two moves to one address); the chain ends at the new resource.
+      const tos = chain.map((block) => block.to);
+      expect(new Set(tos).size).toBe(tos.length);
+      expect(tos.filter((to) => !to.startsWith('module.'))).toEqual([key === 'logGroup' ? `${oldAddress}[0]` : oldAddress]);
+    }
   });
 
   test('has no provider block, no backend, no cdktf metadata and no path of this machine', () => {
@@ -71,25 +127,8 @@ describe('synthModuleFiles', () => {
     }
   });
 
-  test('each variant is an inner module with the same variables, no validations, and the construct\'s outputs', () => {
-    const root = config as unknown as { module: Record<string, { source: string; count: string }> };
-    for (const variant of MODULE_VARIANTS) {
-      const inner = JSON.parse(files[`modules/${variant.id}/${MODULE_MAIN_FILE}`]!) as ModuleJson & { resource: Record<string, unknown> };
-      expect(Object.keys(inner.variable).sort()).toEqual(Object.keys(config.variable).sort());
-      expect(Object.values(inner.variable).some((v) => v.validation)).toBe(false);
-      expect(inner.provider).toBeUndefined();
-      expect(Object.keys(inner.output).sort()).toEqual(Object.keys(config.output).sort());
-      expect(Object.keys(inner.resource)).toContain('aws_sfn_state_machine');
-      expect(Object.keys(inner.resource)).not.toContain('aws_lambda_function');
-      expect(root.module[variantModuleName(variant)]).toMatchObject({ source: `./modules/${variant.id}` });
-      // Only KMS variants encrypt with a customer managed key.
-      expect(JSON.stringify(inner.resource)).toContain(variant.kms ? 'CUSTOMER_MANAGED_KMS_KEY' : '"tracing_configuration"');
-      if (!variant.kms) expect(JSON.stringify(inner.resource)).not.toContain('CUSTOMER_MANAGED_KMS_KEY');
-    }
-  });
-
-  test('outputs the state machine ARN and name, the results role ARN and the execution role ARN', () => {
-    expect(Object.keys(config.output).sort()).toEqual(['results_role_arn', 'role_arn', 'state_machine_arn', 'state_machine_name']);
+  test('outputs the state machine ARN and name, the results role ARN, the execution role ARN and the key policy statements', () => {
+    expect(Object.keys(config.output).sort()).toEqual(['kms_key_policy_statements_json', 'results_role_arn', 'role_arn', 'state_machine_arn', 'state_machine_name']);
     for (const output of Object.values(config.output)) expect(output.description.length).toBeGreaterThan(10);
   });
 

@@ -6,26 +6,30 @@ import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
-import { Lazy, Token } from 'cdktf';
+import { Fn, Lazy, Op, TerraformLocal, Token } from 'cdktf';
+import { createHash } from 'node:crypto';
 import { Construct } from 'constructs';
 import { buildDefinition, DefinitionOptionsError, withDefinitionDefaults, type DefinitionOptions } from '../definition';
 import {
   buildCompletionTableAccess,
+  buildKmsKeyPolicyStatements,
   buildPolicies,
   buildTriggerRolePolicies,
   findSdkTasks,
   sdkActionsOf,
   type PolicyStatement,
+  type Switch,
 } from '../iam';
 import { ConstructValidationError } from './errors';
 import { completionTableName, EventCompanions } from './event-completion';
 import { checkEventModeTarget, deploymentIdOf } from './event-mode-checks';
 import { addEventTrigger, type EventTriggerOptions } from './event-trigger';
+import { attributeOf, choose, countWhen, equals, flag, isSet, not, PLAN_TIME_LOGIC } from './plan-time';
 import { PROP_DEFAULTS, type RedshiftQueryStepFunctionProps } from './props';
 import { resolveRedshiftTarget } from './redshift-target';
 import { renderPolicyDocument } from './render-policy';
 import { addSchedule, type ScheduleOptions } from './schedule';
-import { toTerraformJson } from './terraform-json';
+import { escapeTerraformTemplate, toTerraformJson } from './terraform-json';
 import type { TriggerContext, TriggerResources } from './trigger-resources';
 import { validateProps } from './validate-props';
 
@@ -68,6 +72,16 @@ export class RedshiftQueryStepFunction extends Construct {
   readonly definition: unknown;
   /** The state machine resource, for overrides. */
   readonly stateMachine: SfnStateMachine;
+  /**
+   * With `kmsKeyArn`: the statements (IAM policy JSON) the key's policy must hold so CloudWatch Logs can encrypt the
+   * log group and deliver execution logs; a role policy cannot grant service principals. Undefined without a key
+   * (null at plan time for a plan-time key that is not set).
+   */
+  readonly kmsKeyPolicyStatementsJson?: string;
+
+  /** The state machine's ARN as known before it exists (its name is fixed), for conditions. */
+  private readonly stateMachineArnExpected: string;
+  private readonly kms: Switch;
 
   private readonly namePrefix: string;
   private readonly accountId: string;
@@ -88,17 +102,11 @@ export class RedshiftQueryStepFunction extends Construct {
     // Statement names carry it: the event rule and the cleanup machine find this deployment's statements by it.
     const deploymentId = deploymentIdOf(this, this.namePrefix, props.stateMachineName);
     const tags = props.tags;
+    const iamPath = props.iamPath ?? PROP_DEFAULTS.iamPath;
 
     // Everything that can reject the props runs before the first resource is created (lazy ARNs resolve at synth).
-    let resources: { partition: string; accountId: string; executionRole?: IamRole; resultsRole?: IamRole } | undefined;
-    const lazy = (produce: () => string) => Lazy.stringValue({ produce });
-    const executionRoleArn = lazy(() => resources!.executionRole!.arn);
-    // A fixed results role name gives an ARN Terraform knows at plan time, so the definition is planned in full.
-    const resultsRoleArn =
-      props.resultsRoleName !== undefined
-        ? lazy(() => `arn:${resources!.partition}:iam::${resources!.accountId}:role${props.iamPath ?? PROP_DEFAULTS.iamPath}${props.resultsRoleName}`)
-        : lazy(() => resources!.resultsRole!.arn);
-
+    let resultsRoleArnValue: string | undefined;
+    const resultsRoleArn = Lazy.stringValue({ produce: () => resultsRoleArnValue });
     const options: DefinitionOptions = {
       ...withDefinitionDefaults(props),
       timeoutSeconds: props.defaultTimeoutSeconds,
@@ -128,7 +136,11 @@ export class RedshiftQueryStepFunction extends Construct {
     const partition = new DataAwsPartition(this, 'Partition').partition;
     const region = new DataAwsRegion(this, 'Region').name;
     this.accountId = new DataAwsCallerIdentity(this, 'Account').accountId;
-    resources = { partition, accountId: this.accountId };
+    // A fixed name (given, or derived from the construct's path) gives the exact ARN before the machine exists, so
+    // trust and KMS conditions name this machine only (never a `<prefix>*` pattern).
+    const stateMachineName = props.stateMachineName ?? generatedName(this.namePrefix, this.node.addr);
+    const stateMachineArn = `arn:${partition}:states:${region}:${this.accountId}:stateMachine:${stateMachineName}`;
+    this.stateMachineArnExpected = stateMachineArn;
     const companions = new EventCompanions(
       this,
       'Companions',
@@ -145,66 +157,85 @@ export class RedshiftQueryStepFunction extends Construct {
       },
       { eventMode, cancelOnStop },
     );
-    const stateMachineArnPattern = `arn:${partition}:states:${region}:${this.accountId}:stateMachine:${
-      props.stateMachineName ?? `${this.namePrefix}*`
-    }`;
-    const logLevel = props.logging?.level ?? PROP_DEFAULTS.logLevel;
-    const logging = logLevel !== 'OFF';
-    const tracing = props.tracing ?? PROP_DEFAULTS.tracing;
 
+    const logLevel = props.logging?.level ?? PROP_DEFAULTS.logLevel;
+    const logging = not(equals(logLevel, 'OFF'));
+    const tracing = flag(props.tracing, PROP_DEFAULTS.tracing);
+    this.kms = isSet(props.kmsKeyArn);
+    const principals = props.resultsRoleAwsPrincipals ?? [];
+
+    // The results role ARN is spliced into the definition: a Terraform local, JSON-encoded there by Terraform.
+    const fixedResultsRoleArn =
+      props.resultsRoleName !== undefined
+        ? new TerraformLocal(this, 'ResultsRoleArn', escapeTerraformTemplate(`arn:${partition}:iam::${this.accountId}:role${iamPath}${props.resultsRoleName}`)).asString
+        : undefined;
+    let executionRoleArn: string | undefined;
     const policies = buildPolicies({
       partition,
       region,
       accountId: this.accountId,
-      stateMachineArnPattern,
-      executionRoleArn,
+      stateMachineArn,
+      executionRoleArn: Lazy.stringValue({ produce: () => executionRoleArn }),
       cleanupRoleArn: companions.cleanupRole?.arn,
-      resultsRoleArn,
+      resultsRoleArn: fixedResultsRoleArn ?? resultsRoleArn,
       redshiftDataActions: sdkActionsOf(this.definition)
         .filter((action) => action.startsWith('redshift-data:'))
         .concat(companions.cleanupRole ? ['redshift-data:ListStatements', 'redshift-data:CancelStatement'] : []),
       target: resolveRedshiftTarget(props),
-      resultsPrincipals: props.resultsRoleAwsPrincipals ?? [],
+      resultsPrincipals: principals,
+      hasResultsPrincipals: Token.isUnresolved(principals) ? Op.gte(Fn.lengthOf(principals), 1) : principals.length > 0,
       logging,
-      tracing: tracing !== false,
+      tracing,
       kmsKeyArn: props.kmsKeyArn,
+      kms: this.kms,
+      logic: PLAN_TIME_LOGIC,
     });
 
     const executionRole = this.createRole('ExecutionRole', 'sfn-', 'Step Functions execution role: may only assume the results role', policies.executionRoleTrust);
     const resultsRole = this.createRole('ResultsRole', 'results-', 'Runs the Redshift Data API calls of the state machine and reads their results', policies.resultsRoleTrust, props.resultsRoleName);
-    resources = { ...resources, executionRole, resultsRole };
+    executionRoleArn = executionRole.arn;
+    resultsRoleArnValue = fixedResultsRoleArn ?? resultsRole.arn;
     const executionPolicy = this.attachPolicy('ExecutionRolePolicy', executionRole, [
       ...policies.executionRolePolicy,
       ...(companions.table ? buildCompletionTableAccess(companions.table.arn) : []),
     ]);
     const resultsPolicy = this.attachPolicy('ResultsRolePolicy', resultsRole, policies.resultsRolePolicy);
 
-    const logGroup = logging
-      ? new CloudwatchLogGroup(this, 'LogGroup', {
-          namePrefix: `/aws/vendedlogs/states/${this.namePrefix}`,
-          retentionInDays: props.logRetentionDays ?? PROP_DEFAULTS.logRetentionDays,
-          kmsKeyId: props.kmsKeyArn,
-          tags,
-        })
-      : undefined;
+    let logDestination: string | undefined;
+    if (logging !== false) {
+      const logGroup = new CloudwatchLogGroup(this, 'LogGroup', {
+        namePrefix: `/aws/vendedlogs/states/${this.namePrefix}`,
+        retentionInDays: props.logRetentionDays ?? PROP_DEFAULTS.logRetentionDays,
+        kmsKeyId: props.kmsKeyArn,
+        tags,
+      });
+      countWhen(logGroup, logging);
+      logDestination = choose(logging, `${attributeOf(logGroup, logging, 'arn')}:*`, Token.asString(Token.nullValue()));
+    }
 
     this.stateMachine = new SfnStateMachine(this, 'StateMachine', {
-      name: props.stateMachineName,
-      namePrefix: props.stateMachineName === undefined ? this.namePrefix : undefined,
+      name: stateMachineName,
       type: 'STANDARD',
       roleArn: executionRole.arn,
       definition: toTerraformJson(this.definition, Object.values(options)),
-      loggingConfiguration: logGroup
-        ? {
-            level: logLevel,
-            includeExecutionData: props.logging?.includeExecutionData ?? PROP_DEFAULTS.includeExecutionData,
-            logDestination: `${logGroup.arn}:*`,
-          }
-        : undefined,
-      tracingConfiguration: { enabled: tracing },
-      encryptionConfiguration: props.kmsKeyArn
-        ? { type: 'CUSTOMER_MANAGED_KMS_KEY', kmsKeyId: props.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 }
-        : undefined,
+      loggingConfiguration:
+        logDestination !== undefined
+          ? {
+              level: logLevel,
+              includeExecutionData: props.logging?.includeExecutionData ?? PROP_DEFAULTS.includeExecutionData,
+              logDestination,
+            }
+          : undefined,
+      tracingConfiguration: { enabled: tracing as boolean },
+      // A plan-time key keeps the block, so adding or removing the key updates the machine in place.
+      encryptionConfiguration:
+        this.kms === false
+          ? undefined
+          : {
+              type: choose(this.kms, 'CUSTOMER_MANAGED_KMS_KEY', 'AWS_OWNED_KEY'),
+              kmsKeyId: props.kmsKeyArn,
+              kmsDataKeyReusePeriodSeconds: choose(this.kms, 300, Token.asNumber(Token.nullValue())),
+            },
       tags,
       // Creating a state machine with logging checks that the role may already deliver logs; and the first
       // execution needs the results role in place (its ARN may be computed, not referenced).
@@ -216,6 +247,10 @@ export class RedshiftQueryStepFunction extends Construct {
     this.stateMachineName = this.stateMachine.name;
     this.roleArn = executionRole.arn;
     this.resultsRoleArn = resultsRole.arn;
+    this.kmsKeyPolicyStatementsJson =
+      this.kms === false
+        ? undefined
+        : choose(this.kms, renderPolicyDocument(this, 'KmsKeyPolicyStatements', buildKmsKeyPolicyStatements({ partition, region, accountId: this.accountId })).json, Token.asString(Token.nullValue()));
 
     if (props.alarm) this.createAlarm(props.alarm);
   }
@@ -256,7 +291,7 @@ export class RedshiftQueryStepFunction extends Construct {
 
   private triggerResources(): TriggerResources {
     if (!this.triggerRole) {
-      const { trust, policy } = buildTriggerRolePolicies({ accountId: this.accountId, stateMachineArn: this.stateMachineArn });
+      const { trust, policy } = buildTriggerRolePolicies({ accountId: this.accountId, stateMachineArn: this.stateMachineArnExpected });
       this.triggerRole = this.createRole('TriggerRole', 'trigger-', 'Lets EventBridge rules and schedules start this state machine', trust);
       this.attachPolicy('TriggerRolePolicy', this.triggerRole, policy);
     }
@@ -266,7 +301,12 @@ export class RedshiftQueryStepFunction extends Construct {
       namePrefix: this.namePrefix,
       tags: this.props.tags,
       kmsKeyArn: this.props.kmsKeyArn,
-      attachPolicy: (id, statements) => this.attachPolicy(id, this.triggerRole!, statements),
+      kms: this.kms,
+      attachPolicy: (id, statements, when = true) => {
+        const policy = this.attachPolicy(id, this.triggerRole!, statements);
+        countWhen(policy, when);
+        return policy;
+      },
     };
   }
 
@@ -275,7 +315,8 @@ export class RedshiftQueryStepFunction extends Construct {
       name,
       namePrefix: name === undefined ? `${this.namePrefix}${suffix}` : undefined,
       description,
-      path: this.props.iamPath ?? PROP_DEFAULTS.iamPath,
+      // A valid IAM path may hold `${` or `%{`: escaped, or Terraform would read a template.
+      path: escapeTerraformTemplate(this.props.iamPath ?? PROP_DEFAULTS.iamPath),
       permissionsBoundary: this.props.permissionsBoundary,
       assumeRolePolicy: renderPolicyDocument(this, `${id}Trust`, trust).json,
       tags: this.props.tags,
@@ -302,7 +343,9 @@ export class RedshiftQueryStepFunction extends Construct {
         stat: 'Sum',
       },
     });
-    new CloudwatchMetricAlarm(this, 'FailedExecutionsAlarm', {
+    const created = isSet(alarm.snsTopicArn);
+    if (created === false) return;
+    const resource = new CloudwatchMetricAlarm(this, 'FailedExecutionsAlarm', {
       alarmName: `${this.stateMachineName}-failed-executions`,
       alarmDescription: 'Executions of the Redshift query state machine failed or timed out.',
       comparisonOperator: 'GreaterThanOrEqualToThreshold',
@@ -318,5 +361,11 @@ export class RedshiftQueryStepFunction extends Construct {
       okActions: [alarm.snsTopicArn],
       tags: this.props.tags,
     });
+    countWhen(resource, created);
   }
+}
+
+/** `<prefix><8 hex of the construct address>`: stable across synths, unique per construct path in an app. */
+function generatedName(prefix: string, address: string): string {
+  return `${prefix}${createHash('sha256').update(address).digest('hex').slice(0, 8)}`;
 }

@@ -1,30 +1,24 @@
 import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { Fn, TerraformIterator, Token } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import type { PolicyStatement } from '../iam';
 
 /**
  * Renders policy statements as an `aws_iam_policy_document` data source (evaluated by Terraform, no API call).
- * A statement whose principals are one list token (a module variable that may be `[]` at plan time) is rendered
- * as a dynamic block in a second document merged in, so an empty list yields no statement instead of an invalid one.
+ * A statement that applies under a plan-time switch (`when` is a Terraform expression) becomes a
+ * `dynamic "statement"` block with `for_each = <when> ? [sid] : []`: one document, whatever the configuration.
  */
 export function renderPolicyDocument(scope: Construct, id: string, statements: readonly PolicyStatement[]): DataAwsIamPolicyDocument {
-  const isDeferred = (statement: PolicyStatement) =>
-    statement.principals?.some((principal) => Token.isUnresolved(principal.identifiers)) ?? false;
-  const deferred = statements.filter(isDeferred);
-  const document = new DataAwsIamPolicyDocument(scope, id, { statement: statements.filter((s) => !isDeferred(s)).map(toBlock) });
-  if (deferred.length === 0) return document;
-  const sources = deferred.map((statement, index) => {
-    const principal = statement.principals!.find((p) => Token.isUnresolved(p.identifiers))!;
-    // chunklist(list, n) is [] for an empty list and [list] otherwise: zero or one statement.
-    const iterator = TerraformIterator.fromList(Fn.chunklist([...principal.identifiers], 1000));
-    const block = toBlock({
-      ...statement,
-      principals: statement.principals!.map((p) => (p === principal ? { ...p, identifiers: Token.asList(iterator.value) } : p)),
-    });
-    return new DataAwsIamPolicyDocument(scope, `${id}Deferred${index + 1}`, { statement: iterator.dynamic(block as Record<string, unknown>) }).json;
-  });
-  return new DataAwsIamPolicyDocument(scope, `${id}Merged`, { sourcePolicyDocuments: [document.json, ...sources] });
+  const always = statements.filter((statement) => statement.when === undefined || statement.when === true);
+  const planTime = statements.filter((statement) => statement.when !== undefined && typeof statement.when !== 'boolean');
+  const document = new DataAwsIamPolicyDocument(scope, id, { statement: always.map(toBlock) });
+  if (planTime.length > 0) {
+    document.addOverride(
+      'dynamic.statement',
+      planTime.map((statement) => ({ for_each: Fn.conditional(statement.when, [statement.sid], []), content: toRawBlock(statement) })),
+    );
+  }
+  return document;
 }
 
 function toBlock(statement: PolicyStatement): DataAwsIamPolicyDocumentStatement {
@@ -39,5 +33,18 @@ function toBlock(statement: PolicyStatement): DataAwsIamPolicyDocumentStatement 
       variable: condition.variable,
       values: [...condition.values],
     })),
+  };
+}
+
+/** The same block with Terraform's attribute names, for an override (written as is). */
+function toRawBlock(statement: PolicyStatement): Record<string, unknown> {
+  const block = toBlock(statement);
+  return {
+    sid: block.sid,
+    effect: block.effect,
+    actions: block.actions,
+    ...(block.resources ? { resources: block.resources } : {}),
+    ...(block.principals ? { principals: block.principals } : {}),
+    ...(block.condition ? { condition: block.condition } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
 import { Construct } from 'constructs';
-import { buildDeadLetterQueuePolicy } from '../iam';
+import { buildDeadLetterQueuePolicy, buildScheduleKeyPolicy } from '../iam';
 import { scheduleExpressionProblem, timeZoneProblem } from '../input-rules';
 import { PropChecks, isKnown } from './prop-checks';
 import { executionInput, type QueryItem } from './query-list';
@@ -62,6 +62,7 @@ export function addSchedule(scope: Construct, id: string, options: ScheduleOptio
 
   if (options.scheduler) {
     if (options.deadLetterQueueArn) resources.attachPolicy(`${id}DeadLetterPolicy`, buildDeadLetterQueuePolicy(options.deadLetterQueueArn));
+    if (resources.kms !== false) resources.attachPolicy(`${id}KeyPolicy`, buildScheduleKeyPolicy(resources.kmsKeyArn!), resources.kms);
     const window = options.scheduler.flexibleWindowMinutes;
     new SchedulerSchedule(scope, id, {
       namePrefix: resources.namePrefix,

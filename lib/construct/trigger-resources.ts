@@ -1,6 +1,6 @@
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import type { PolicyStatement } from '../iam';
+import type { PolicyStatement, Switch } from '../iam';
 import type { QueryListContext } from './query-list';
 
 /** What a trigger gets from its construct: the query defaults to validate against, then (once valid) its resources. */
@@ -20,7 +20,10 @@ export interface TriggerResources {
   readonly tags?: Record<string, string>;
   /** Key encrypting Scheduler schedules. @default - AWS owned key */
   readonly kmsKeyArn?: string;
-  readonly attachPolicy: (id: string, statements: readonly PolicyStatement[]) => IamRolePolicy;
+  /** Whether `kmsKeyArn` is set (a plan-time switch for a module variable). */
+  readonly kms: Switch;
+  /** Attaches a policy to the trigger role; with a plan-time `when`, the policy exists only when it holds. */
+  readonly attachPolicy: (id: string, statements: readonly PolicyStatement[], when?: Switch) => IamRolePolicy;
 }
 
 /** Delivery settings shared by EventBridge rule targets and Scheduler targets. */

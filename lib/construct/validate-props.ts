@@ -80,7 +80,8 @@ export function validateProps(constructPath: string, props: RedshiftQueryStepFun
   check.oneOf('completionMode', props.completionMode, ['poll', 'event']);
   check.oneOf('logging.level', props.logging?.level, ['ALL', 'ERROR', 'FATAL', 'OFF']);
   check.oneOf('logRetentionDays', props.logRetentionDays, LOG_RETENTION_DAYS);
-  check.pattern('kmsKeyArn', props.kmsKeyArn, /^arn:aws[a-z-]*:kms:[^:]+:\d{12}:(key|alias)\/.+$/, 'a KMS key or alias ARN');
+  // IAM policies identify a key by its key ARN; an alias (ARN) names no key there, so grants on it would not apply.
+  check.pattern('kmsKeyArn', props.kmsKeyArn, /^arn:aws[a-z-]*:kms:[^:]+:\d{12}:key\/[A-Za-z0-9-]+$/, 'a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>; an alias or alias ARN cannot scope IAM grants)');
   if (props.alarm !== undefined) {
     check.pattern('alarm.snsTopicArn', props.alarm.snsTopicArn, /^arn:aws[a-z-]*:sns:[^:]+:\d{12}:.+$/, 'an SNS topic ARN');
     check.number('alarm.periodSeconds', props.alarm.periodSeconds, { min: 60, integer: true });

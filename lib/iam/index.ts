@@ -1,6 +1,6 @@
 export * from './types';
 export * from './constants';
-export { buildDeadLetterQueuePolicy, buildPolicies, buildTriggerRolePolicies } from './policies';
+export { buildDeadLetterQueuePolicy, buildKmsKeyPolicyStatements, buildPolicies, buildScheduleKeyPolicy, buildTriggerRolePolicies, CREDENTIAL_ACTIONS, LITERAL_LOGIC } from './policies';
 export { findSdkTasks, iamActionForSdkTask, sdkActionsOf, SdkTaskUse } from './sdk-actions';
 export { toPolicyDocument, IamPolicyDocument } from './policy-document';
 export {

@@ -6,7 +6,7 @@ import {
   SQL_RUNNING_ACTIONS,
   TARGET_SCOPED_ACTIONS,
 } from './constants';
-import type { PolicyConfig, PolicySet, PolicyStatement, RedshiftTarget, TriggerRolePolicyConfig } from './types';
+import type { PolicyConfig, PolicySet, PolicyStatement, Switch, SwitchLogic, TriggerRolePolicyConfig } from './types';
 
 const DOC = {
   sfnConfusedDeputy: 'https://docs.aws.amazon.com/step-functions/latest/dg/cross-service-confused-deputy-prevention.html',
@@ -14,6 +14,8 @@ const DOC = {
   sfnLogs: 'https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html',
   sfnXray: 'https://docs.aws.amazon.com/step-functions/latest/dg/xray-iam.html',
   sfnKms: 'https://docs.aws.amazon.com/step-functions/latest/dg/encryption-at-rest.html',
+  logsKms: 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html',
+  schedulerKms: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/encryption-rest.html',
   dataApiActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonredshiftdataapi.html',
   dataApiAccess: 'https://docs.aws.amazon.com/redshift/latest/mgmt/data-api-access.html',
   redshiftActions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonredshift.html',
@@ -24,7 +26,34 @@ const DOC = {
   schedulerDlq: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html',
 } as const;
 
-/** The four policies of the construct's two roles, worked out from the configuration alone. */
+/** Known values only: every switch must be a boolean. */
+export const LITERAL_LOGIC: SwitchLogic = {
+  and: (...switches) => switches.every((s) => known(s)),
+  or: (...switches) => switches.some((s) => known(s)),
+  not: (value) => !known(value),
+  choose: (when, then, otherwise) => (known(when) ? then : otherwise),
+  startsWith: (text, prefix) => text.startsWith(prefix),
+  matches: (text, pattern) => new RegExp(pattern).test(text),
+};
+
+function known(value: Switch): boolean {
+  if (typeof value !== 'boolean') throw new TypeError('LITERAL_LOGIC got a plan-time switch: pass a SwitchLogic that renders it');
+  return value;
+}
+
+/** Credential actions of every sign-in mode: denied to reader sessions whichever mode applies. */
+export const CREDENTIAL_ACTIONS: readonly string[] = [
+  'redshift-serverless:GetCredentials',
+  'redshift:GetClusterCredentials',
+  'redshift:GetClusterCredentialsWithIAM',
+  'secretsmanager:GetSecretValue',
+];
+
+/**
+ * The policies of the construct's two roles, worked out from the configuration alone. Statements that apply only in
+ * some configurations carry `when`; with plan-time values, every candidate statement is returned once, each with the
+ * (plan-time) switch under which it applies, and exactly the applicable ones render.
+ */
 export function buildPolicies(config: PolicyConfig): PolicySet {
   return {
     executionRoleTrust: [
@@ -35,19 +64,33 @@ export function buildPolicies(config: PolicyConfig): PolicySet {
         principals: [{ type: 'Service', identifiers: ['states.amazonaws.com'] }],
         conditions: [
           { test: 'StringEquals', variable: 'aws:SourceAccount', values: [config.accountId] },
-          { test: 'ArnLike', variable: 'aws:SourceArn', values: [config.stateMachineArnPattern] },
+          { test: 'ArnEquals', variable: 'aws:SourceArn', values: [config.stateMachineArn] },
         ],
         docUrl: DOC.sfnConfusedDeputy,
       },
     ],
-    executionRolePolicy: executionRolePolicy(config),
-    resultsRoleTrust: resultsRoleTrust(config),
-    resultsRolePolicy: resultsRolePolicy(config),
+    executionRolePolicy: applicable(executionRolePolicy(config)),
+    resultsRoleTrust: applicable(resultsRoleTrust(config)),
+    resultsRolePolicy: applicable(resultsRolePolicy(config)),
   };
 }
 
+/** Statements whose switch is not known to be off; a known-on switch is dropped from the statement. */
+function applicable(statements: readonly PolicyStatement[]): PolicyStatement[] {
+  return statements
+    .filter((statement) => statement.when !== false)
+    .map((statement) => {
+      if (statement.when !== true) return statement;
+      const { when: _on, ...always } = statement;
+      return always;
+    });
+}
+
 function executionRolePolicy(config: PolicyConfig): PolicyStatement[] {
-  const statements: PolicyStatement[] = [
+  const logic = config.logic ?? LITERAL_LOGIC;
+  const kms = config.kms ?? config.kmsKeyArn !== undefined;
+  const logging = config.logging ?? false;
+  return [
     {
       sid: 'AssumeResultsRoleForRedshiftDataTasks',
       effect: 'Allow',
@@ -55,47 +98,89 @@ function executionRolePolicy(config: PolicyConfig): PolicyStatement[] {
       resources: [config.resultsRoleArn],
       docUrl: DOC.sfnTaskCredentials,
     },
-  ];
-  if (config.logging) {
-    statements.push({
+    {
       sid: 'DeliverExecutionLogs',
       effect: 'Allow',
+      when: logging,
       actions: [...LOG_DELIVERY_ACTIONS],
       resources: ['*'],
       docUrl: DOC.sfnLogs,
-    });
-  }
-  if (config.tracing) {
-    statements.push({
+    },
+    {
       sid: 'SendXRayTraces',
       effect: 'Allow',
+      when: config.tracing ?? false,
       actions: ['xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
       resources: ['*'],
       docUrl: DOC.sfnXray,
-    });
-  }
-  if (config.kmsKeyArn !== undefined) {
-    statements.push({
+    },
+    {
       sid: 'UseStateMachineKey',
       effect: 'Allow',
+      when: kms,
       actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-      resources: [config.kmsKeyArn],
+      resources: [config.kmsKeyArn ?? ''],
+      conditions: [
+        // A string-typed context key: StringEquals, with the exact ARN (never a name pattern).
+        { test: 'StringEquals', variable: 'kms:EncryptionContext:aws:states:stateMachineArn', values: [config.stateMachineArn] },
+      ],
+      docUrl: DOC.sfnKms,
+    },
+    {
+      // Step Functions writes execution logs to a CMK-encrypted log group with a data key generated under the
+      // execution role, in the CloudWatch Logs encryption context (aws-cdk's StateMachine grants the same).
+      sid: 'EncryptExecutionLogsWithKey',
+      effect: 'Allow',
+      when: logic.and(kms, logging),
+      actions: ['kms:GenerateDataKey'],
+      resources: [config.kmsKeyArn ?? ''],
       conditions: [
         {
-          // The encryption context key is a string key: StringLike (ArnLike applies to ARN-typed keys).
-          test: 'StringLike',
-          variable: 'kms:EncryptionContext:aws:states:stateMachineArn',
-          values: [config.stateMachineArnPattern],
+          test: 'StringEquals',
+          variable: 'kms:EncryptionContext:SourceArn',
+          values: [`arn:${config.partition}:logs:${config.region}:${config.accountId}:*`],
         },
       ],
       docUrl: DOC.sfnKms,
-    });
-  }
-  return statements;
+    },
+  ];
+}
+
+/**
+ * Statements the key policy of a customer managed key must hold for the state machine's logs (a role policy cannot
+ * grant a service principal): CloudWatch Logs encrypts the log group with it, and the log delivery service decrypts.
+ * Printed by the module (`kms_key_policy_statements` output) and the construct (`kmsKeyPolicyStatements`).
+ */
+export function buildKmsKeyPolicyStatements(config: { partition: string; region: string; accountId: string }): PolicyStatement[] {
+  return [
+    {
+      sid: 'AllowCloudWatchLogsToEncryptStateMachineLogs',
+      effect: 'Allow',
+      actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+      resources: ['*'],
+      principals: [{ type: 'Service', identifiers: [`logs.${config.region}.amazonaws.com`] }],
+      conditions: [
+        {
+          test: 'ArnLike',
+          variable: 'kms:EncryptionContext:aws:logs:arn',
+          values: [`arn:${config.partition}:logs:${config.region}:${config.accountId}:log-group:*`],
+        },
+      ],
+      docUrl: DOC.logsKms,
+    },
+    {
+      sid: 'AllowLogDeliveryToDecrypt',
+      effect: 'Allow',
+      actions: ['kms:Decrypt'],
+      resources: ['*'],
+      principals: [{ type: 'Service', identifiers: ['delivery.logs.amazonaws.com'] }],
+      docUrl: DOC.sfnKms,
+    },
+  ];
 }
 
 function resultsRoleTrust(config: PolicyConfig): PolicyStatement[] {
-  const statements: PolicyStatement[] = [
+  return [
     {
       sid: 'TrustStateMachineExecutionRole',
       effect: 'Allow',
@@ -103,20 +188,18 @@ function resultsRoleTrust(config: PolicyConfig): PolicyStatement[] {
       principals: [{ type: 'AWS', identifiers: [config.executionRoleArn, ...(config.cleanupRoleArn === undefined ? [] : [config.cleanupRoleArn])] }],
       docUrl: DOC.sfnTaskCredentials,
     },
-  ];
-  if (config.resultsPrincipals.length > 0) {
-    statements.push({
+    {
       sid: 'TrustResultsReadersWithSessionTag',
       effect: 'Allow',
+      when: config.hasResultsPrincipals ?? config.resultsPrincipals.length > 0,
       actions: ['sts:AssumeRole', 'sts:TagSession'],
       principals: [{ type: 'AWS', identifiers: config.resultsPrincipals }],
       conditions: [
         { test: 'StringEquals', variable: `aws:RequestTag/${RESULTS_READER_TAG_KEY}`, values: [RESULTS_READER_TAG_VALUE] },
       ],
       docUrl: DOC.sessionTags,
-    });
-  }
-  return statements;
+    },
+  ];
 }
 
 function resultsRolePolicy(config: PolicyConfig): PolicyStatement[] {
@@ -125,14 +208,13 @@ function resultsRolePolicy(config: PolicyConfig): PolicyStatement[] {
   const track = [...new Set([...config.redshiftDataActions, ...RESULTS_READER_ACTIONS])]
     .filter((action) => !TARGET_SCOPED_ACTIONS.includes(action))
     .sort();
-  const credentials = credentialStatement(config, config.target);
   const statements: PolicyStatement[] = [];
   if (submit.length > 0) {
     statements.push({
       sid: 'SubmitStatementsToTarget',
       effect: 'Allow',
       actions: submit,
-      resources: [targetArn(config, config.target)],
+      resources: [targetArn(config)],
       docUrl: DOC.dataApiActions,
     });
   }
@@ -145,11 +227,11 @@ function resultsRolePolicy(config: PolicyConfig): PolicyStatement[] {
       resources: ['*'],
       docUrl: DOC.dataApiActions,
     },
-    credentials,
+    ...credentialStatements(config),
     {
       sid: 'DenySqlToResultsReaders',
       effect: 'Deny',
-      actions: [...SQL_RUNNING_ACTIONS, ...credentials.actions].sort(),
+      actions: [...SQL_RUNNING_ACTIONS, ...CREDENTIAL_ACTIONS].sort(),
       resources: ['*'],
       conditions: [
         { test: 'StringEquals', variable: `aws:PrincipalTag/${RESULTS_READER_TAG_KEY}`, values: [RESULTS_READER_TAG_VALUE] },
@@ -160,61 +242,74 @@ function resultsRolePolicy(config: PolicyConfig): PolicyStatement[] {
   return statements;
 }
 
-function credentialStatement(config: PolicyConfig, target: RedshiftTarget): PolicyStatement {
-  const { auth } = target;
-  if (auth.kind === 'secret') {
-    return {
+/** One grant per sign-in mode, each with the switch under which it is the one that applies. */
+function credentialStatements(config: PolicyConfig): PolicyStatement[] {
+  const logic = config.logic ?? LITERAL_LOGIC;
+  const { target } = config;
+  const cluster = logic.not(target.workgroup);
+  const noSecret = logic.not(target.useSecret);
+  const redshiftArn = (type: string, name: string | undefined): string =>
+    `arn:${config.partition}:redshift:${config.region}:${config.accountId}:${type}:${target.clusterId ?? ''}/${name ?? ''}`;
+  return [
+    {
       sid: 'ReadDatabaseSecret',
       effect: 'Allow',
+      when: target.useSecret,
       actions: ['secretsmanager:GetSecretValue'],
-      resources: [secretArnPattern(config, auth.secretArn)],
+      resources: [secretArnPattern(config, target.secretArn ?? '')],
       docUrl: DOC.dataApiAccess,
-    };
-  }
-  if (target.kind === 'workgroup') {
-    return {
+    },
+    {
       sid: 'GetServerlessCredentials',
       effect: 'Allow',
+      when: logic.and(target.workgroup, noSecret),
       actions: ['redshift-serverless:GetCredentials'],
-      resources: [targetArn(config, target)],
+      resources: [workgroupArn(config)],
       docUrl: DOC.serverlessActions,
-    };
-  }
-  const redshiftArn = (type: string, name: string): string =>
-    `arn:${config.partition}:redshift:${config.region}:${config.accountId}:${type}:${target.clusterId}/${name}`;
-  if (auth.kind === 'dbUser') {
-    return {
+    },
+    {
       sid: 'GetClusterCredentialsForDbUser',
       effect: 'Allow',
+      when: logic.and(cluster, noSecret, target.useDbUser),
       actions: ['redshift:GetClusterCredentials'],
-      resources: [redshiftArn('dbuser', auth.dbUser), redshiftArn('dbname', target.dbName)],
+      resources: [redshiftArn('dbuser', target.dbUser), redshiftArn('dbname', target.dbName)],
       docUrl: DOC.redshiftActions,
-    };
-  }
-  return {
-    sid: 'GetClusterCredentialsWithIam',
-    effect: 'Allow',
-    actions: ['redshift:GetClusterCredentialsWithIAM'],
-    resources: [redshiftArn('dbname', target.dbName)],
-    docUrl: DOC.redshiftActions,
-  };
+    },
+    {
+      sid: 'GetClusterCredentialsWithIam',
+      effect: 'Allow',
+      when: logic.and(cluster, noSecret, logic.not(target.useDbUser)),
+      actions: ['redshift:GetClusterCredentialsWithIAM'],
+      resources: [redshiftArn('dbname', target.dbName)],
+      docUrl: DOC.redshiftActions,
+    },
+  ];
 }
 
-function targetArn(config: PolicyConfig, target: RedshiftTarget): string {
-  if (target.kind === 'cluster') {
-    return `arn:${config.partition}:redshift:${config.region}:${config.accountId}:cluster:${target.clusterId}`;
-  }
-  return (
-    target.workgroupArn ??
-    `arn:${config.partition}:redshift-serverless:${config.region}:${config.accountId}:workgroup/*`
-  );
+function targetArn(config: PolicyConfig): string {
+  const logic = config.logic ?? LITERAL_LOGIC;
+  const clusterArn = `arn:${config.partition}:redshift:${config.region}:${config.accountId}:cluster:${config.target.clusterId ?? ''}`;
+  return logic.choose(config.target.workgroup, workgroupArn(config), clusterArn);
 }
 
-/** The Data API accepts a secret name; IAM needs the ARN, whose last 7 characters (`-` + 6 random) it cannot know. */
+function workgroupArn(config: PolicyConfig): string {
+  const logic = config.logic ?? LITERAL_LOGIC;
+  const everyWorkgroup = `arn:${config.partition}:redshift-serverless:${config.region}:${config.accountId}:workgroup/*`;
+  return logic.choose(config.target.useWorkgroupArn, config.target.workgroupArn ?? '', everyWorkgroup);
+}
+
+/**
+ * The Data API accepts a secret name, ARN or partial ARN; IAM needs the full ARN, whose suffix (`-` + 6 random
+ * characters) only a full ARN carries. A name or partial ARN therefore gets the `-??????` wildcard. Decided by
+ * `logic`, so a plan-time value is decided by Terraform.
+ * @see https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html#iam-resources
+ */
 function secretArnPattern(config: PolicyConfig, secret: string): string {
-  return secret.startsWith('arn:')
-    ? secret
-    : `arn:${config.partition}:secretsmanager:${config.region}:${config.accountId}:secret:${secret}-??????`;
+  const logic = config.logic ?? LITERAL_LOGIC;
+  const fullArn = logic.matches(secret, '^arn:[^:]+:secretsmanager:[^:]+:[0-9]{12}:secret:.+-[A-Za-z0-9]{6}$');
+  const anyArn = logic.startsWith(secret, 'arn:');
+  const byName = `arn:${config.partition}:secretsmanager:${config.region}:${config.accountId}:secret:${secret}-??????`;
+  return logic.choose(fullArn, secret, logic.choose(anyArn, `${secret}-??????`, byName));
 }
 
 /** The role EventBridge rules and Scheduler schedules use to start executions of this one state machine. */
@@ -243,6 +338,14 @@ export function buildTriggerRolePolicies(config: TriggerRolePolicyConfig): {
       },
     ],
   };
+}
+
+/**
+ * Scheduler encrypts a schedule's target input with a customer managed key and decrypts it with the schedule's role
+ * when the schedule fires (aws-cdk's Schedule grants the same).
+ */
+export function buildScheduleKeyPolicy(kmsKeyArn: string): PolicyStatement[] {
+  return [{ sid: 'DecryptScheduleInput', effect: 'Allow', actions: ['kms:Decrypt'], resources: [kmsKeyArn], docUrl: DOC.schedulerKms }];
 }
 
 /**

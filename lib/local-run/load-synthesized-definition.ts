@@ -40,9 +40,16 @@ export async function loadSynthesizedDefinition(
   return extractDefinition(config, file, opts.resourceName);
 }
 
-/** Undoes Terraform's template escapes in a JSON string attribute: `$${` → `${`, `%%{` → `%{`. */
+/**
+ * Undoes Terraform's template escapes in a JSON string attribute: `$${` → `${`, `%%{` → `%{`. A value the construct
+ * leaves to Terraform to encode (`${jsonencode(var.x)}`, in place of a JSON value) becomes the JSON string
+ * `"${var.x}"`, so the text parses and the reference stays readable.
+ */
 export function unescapeTerraformTemplate(text: string): string {
-  return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+  return text
+    .replace(/(?<!\$)\$\{jsonencode\(([^()"]*)\)\}/g, (_all, reference: string) => JSON.stringify(`\${${reference}}`))
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
 }
 
 async function findStackFile(path: string, stackName: string | undefined): Promise<string> {
@@ -128,10 +135,10 @@ function extractDefinition(config: Record<string, unknown>, file: string, resour
   if (typeof definitionText !== 'string') {
     throw new SynthesizedDefinitionError(`${where} has no definition string`, file);
   }
-  const unescaped = unescapeTerraformTemplate(definitionText);
-  if (/^\$\{[^}]*\}$/.test(unescaped.trim())) {
-    throw new SynthesizedDefinitionError(`${where} has a definition computed by Terraform (${unescaped.trim()}); only a literal JSON definition can run locally`, file);
+  if (/^\$\{[^}]*\}$/.test(definitionText.trim())) {
+    throw new SynthesizedDefinitionError(`${where} has a definition computed by Terraform (${definitionText.trim()}); only a literal JSON definition can run locally`, file);
   }
+  const unescaped = unescapeTerraformTemplate(definitionText);
   const parsed = parseJsonWithLocation(unescaped);
   if (!parsed.ok) throw new SynthesizedDefinitionError(`the definition of ${where} is not valid JSON at ${parsed.message}`, file);
   if (!isRecord(parsed.value)) throw new SynthesizedDefinitionError(`the definition of ${where} is not a JSON object`, file);

@@ -1,7 +1,6 @@
-export { RedshiftQueryModuleStack, RedshiftQueryModuleStackProps, defaultVariantSource } from './redshift-query-module-stack';
+export { RedshiftQueryModuleStack, CONSTRUCT_ID, MovedBlock } from './redshift-query-module-stack';
 export { addModuleStacks } from './add-module-stacks';
-export { RedshiftQueryVariantStack, CONSTRUCT_ID } from './redshift-query-variant-stack';
-export { MODULE_VARIANTS, ModuleVariant, VariantAuth, VariantTarget, variantCondition, variantModuleName } from './module-variants';
+export { LEGACY_RESOURCES, LEGACY_VARIANT_MODULES, LegacyResource } from './legacy-variants';
 export { MODULE_VARIABLES, ModuleVariableSpec, ModuleVariableValidation, ModuleVariableGroup, LOG_RETENTION_DAYS } from './module-variables';
 export { MODULE_OUTPUTS, ModuleOutputName } from './module-outputs';
 export { MODULE_AWS_PROVIDER_RANGE, MODULE_TERRAFORM_RANGE, removeProviderAndBackend } from './portable-stack';

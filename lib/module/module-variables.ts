@@ -442,9 +442,10 @@ export const MODULE_VARIABLES: readonly ModuleVariableSpec[] = [
     group: 'Logging, tracing and encryption',
     type: 'string',
     description:
-      'Customer managed KMS key ARN encrypting the state machine (definition, history) and the log group; its key policy must let CloudWatch Logs use it. null = AWS owned keys.',
+      'Customer managed KMS key ARN (key/..., not an alias) encrypting the state machine (definition, history), the log group and Scheduler inputs; its key policy must hold the statements of the kms_key_policy_statements_json output. null = AWS owned keys.',
     default: null,
-    validations: [optionalPattern('kms_key_arn', `^${PARTITION}:kms:[a-z0-9-]+:[0-9]{12}:(key|alias)/.+$`, 'a KMS key or alias ARN')],
+    // IAM policies identify a key by its key ARN; an alias names no key there.
+    validations: [optionalPattern('kms_key_arn', `^${PARTITION}:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$`, 'a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>), not an alias or alias ARN: IAM grants cannot name a key by alias')],
   },
 
   // ##### Alarm

@@ -4,31 +4,39 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { canonicalJson } from './canonical-json';
 import { ModuleBuildError } from './errors';
 import { ModuleVersions, renderModuleReadme, renderVersionsNote, TerraformJsonDocumented } from './module-readme';
-import { MODULE_VARIANTS } from './module-variants';
 import { MODULE_AWS_PROVIDER_RANGE, MODULE_TERRAFORM_RANGE } from './portable-stack';
-import { defaultVariantSource, RedshiftQueryModuleStack } from './redshift-query-module-stack';
-import { RedshiftQueryVariantStack } from './redshift-query-variant-stack';
+import { RedshiftQueryModuleStack } from './redshift-query-module-stack';
 import { ModuleFiles } from './write-module-dir';
 
-/** The module's configuration file name (Terraform JSON syntax). */
+/** The module's resources (Terraform JSON syntax); the other files split the configuration by concern. */
 export const MODULE_MAIN_FILE = 'main.tf.json';
 
+/** Which top-level block of the configuration goes to which file (terraform-aws-modules layout). */
+const FILE_OF_BLOCK: Readonly<Record<string, string>> = {
+  variable: 'variables.tf.json',
+  output: 'outputs.tf.json',
+  terraform: 'versions.tf.json',
+  moved: 'moved.tf.json',
+};
+
 /**
- * Synthesizes the module in memory and returns the module folder's files: the root configuration and one inner module
- * per variant (`modules/<variant>/main.tf.json`), each with sorted keys and no cdktf metadata (no absolute paths,
- * byte-identical across runs and machines), plus the README and the versions note.
+ * Synthesizes the module in memory and returns the module folder's files: `main.tf.json` (resources, data sources,
+ * locals), `variables.tf.json`, `outputs.tf.json`, `versions.tf.json`, `moved.tf.json` (upgrades from the old variant
+ * layout), each with sorted keys and no cdktf metadata (no absolute paths, byte-identical across runs and machines),
+ * plus the README and the versions note.
  */
 export function synthModuleFiles(): ModuleFiles {
   const app = new App({ outdir: '.', skipValidation: true });
-  const root = synthStack(new RedshiftQueryModuleStack(app, 'redshift-query-module'));
-  const files: Record<string, string> = {};
-  for (const variant of MODULE_VARIANTS) {
-    const folder = defaultVariantSource(variant).replace(/^\.\//, '');
-    files[`${folder}/${MODULE_MAIN_FILE}`] = canonicalJson(synthStack(new RedshiftQueryVariantStack(app, `variant-${variant.id}`, variant)));
+  const config = synthStack(new RedshiftQueryModuleStack(app, 'redshift-query-module'));
+  const byFile: Record<string, Record<string, unknown>> = {};
+  for (const [block, value] of Object.entries(config)) {
+    const file = FILE_OF_BLOCK[block] ?? MODULE_MAIN_FILE;
+    byFile[file] = { ...byFile[file], [block]: value };
   }
+  const files: Record<string, string> = {};
+  for (const [file, content] of Object.entries(byFile)) files[file] = canonicalJson(content);
   const versions = moduleVersions();
-  files[MODULE_MAIN_FILE] = canonicalJson(root);
-  files['README.md'] = renderModuleReadme(root, versions);
+  files['README.md'] = renderModuleReadme(config, versions);
   files['VERSIONS.md'] = renderVersionsNote(versions);
   return Object.fromEntries(Object.keys(files).sort().map((name) => [name, files[name]!]));
 }
