@@ -49,24 +49,33 @@ describe('synthModuleFiles', () => {
     expect(Object.keys(JSON.parse(files['versions.tf.json']!))).toEqual(['terraform']);
   });
 
+  /** Resources of a type that belong to the main machine (not to event mode's companions). */
+  const mainResources = (type: string) =>
+    Object.entries(config.resource[type] ?? {})
+      .filter(([id]) => !id.includes('Companions'))
+      .map(([, resource]) => resource);
+
   test('one module: no inner modules, one resource of each kind, at most a fifth of the variant layout', () => {
     expect(config.module).toBeUndefined();
     for (const type of ['aws_sfn_state_machine', 'aws_cloudwatch_log_group', 'aws_cloudwatch_metric_alarm']) {
-      expect(Object.keys(config.resource[type] ?? {})).toHaveLength(1);
+      expect(mainResources(type)).toHaveLength(1);
     }
-    expect(Object.keys(config.resource.aws_iam_role!)).toHaveLength(2);
+    expect(mainResources('aws_iam_role')).toHaveLength(2);
+    // Event mode's companions (the completion mode is a plan-time variable): the relay and cleanup Express machines.
+    const companionMachines = Object.entries(config.resource.aws_sfn_state_machine!).filter(([id]) => id.includes('Companions'));
+    expect(companionMachines.map(([, machine]) => (machine as { type: string }).type)).toEqual(['EXPRESS', 'EXPRESS']);
     expect(Object.keys(config.resource)).not.toContain('aws_lambda_function');
     // Optional resources by count: the log group follows logging_level, the alarm the topic.
     expect(Object.values(config.resource.aws_cloudwatch_log_group!)[0]!.count).toBe('${!(var.logging_level == "OFF") ? 1 : 0}');
     expect(Object.values(config.resource.aws_cloudwatch_metric_alarm!)[0]!.count).toBe('${(var.alarm_sns_topic_arn != null) ? 1 : 0}');
     const bytes = Object.values(files).reduce((sum, content) => sum + Buffer.byteLength(content), 0);
-    const [machine] = Object.values(config.resource.aws_sfn_state_machine!) as { definition: string }[];
+    const [machine] = mainResources('aws_sfn_state_machine') as { definition: string }[];
     const definitionBytes = JSON.stringify(machine!.definition).length;
     expect(bytes).toBeLessThanOrEqual((VARIANT_LAYOUT_BYTES + 10 * (definitionBytes - VARIANT_LAYOUT_DEFINITION_BYTES)) / 5);
   });
 
   test('the definition appears once, with every deploy-time value JSON-encoded by Terraform in place', () => {
-    const [machine] = Object.values(config.resource.aws_sfn_state_machine!) as { definition: string }[];
+    const [machine] = mainResources('aws_sfn_state_machine') as { definition: string }[];
     const interpolations = [...new Set(machine!.definition.match(/(?<!\$)\$\{[^}]*\}/g))];
     expect(interpolations.length).toBeGreaterThan(5);
     for (const interpolation of interpolations) expect(interpolation).toMatch(/^\$\{jsonencode\((var|local)\.[a-zA-Z0-9_]+\)\}$/);

@@ -17,7 +17,7 @@ import {
   type EventPolicyConfig,
   type PolicyStatement,
 } from '../iam';
-import { toTerraformJson } from './terraform-json';
+import { asPlanTimeString, toTerraformJson } from './terraform-json';
 
 /** What the companions need from the construct that owns them. */
 export interface CompanionContext {
@@ -27,6 +27,8 @@ export interface CompanionContext {
   readonly namePrefix: string;
   /** StatementName prefix of this deployment. */
   readonly deploymentId: string;
+  /** Name of the completion table (see `completionTableName`). */
+  readonly completionTableName: string;
   readonly resultsRoleArn: string;
   readonly tags?: Record<string, string>;
   readonly createRole: (id: string, suffix: string, description: string, trust: readonly PolicyStatement[]) => IamRole;
@@ -58,7 +60,7 @@ export class EventCompanions extends Construct {
       `arn:${context.partition}:states:${context.region}:${context.accountId}:stateMachine:${context.namePrefix}${suffix}*`;
     if (options.eventMode) {
       this.table = new DynamodbTable(this, 'CompletionTable', {
-        name: completionTableName(context.deploymentId),
+        name: context.completionTableName,
         billingMode: 'PAY_PER_REQUEST',
         hashKey: COMPLETION_TABLE.KEY,
         attribute: [{ name: COMPLETION_TABLE.KEY, type: 'S' }],
@@ -93,7 +95,7 @@ export class EventCompanions extends Construct {
       const rule = new CloudwatchEventRule(this, 'StatementEventRule', {
         namePrefix: `${context.namePrefix}statements-`,
         description: 'Redshift Data status changes of this deployment\'s statements, to the relay machine',
-        eventPattern: toTerraformJson(statementEventPattern(context.deploymentId)),
+        eventPattern: toTerraformJson(this.statementPattern()),
         tags: context.tags,
       });
       targets.push({ rule, machine: relay, id: 'StatementEventTarget' });
@@ -120,6 +122,13 @@ export class EventCompanions extends Construct {
     for (const target of targets) {
       new CloudwatchEventTarget(this, target.id, { rule: target.rule.name, arn: target.machine.arn, roleArn: starterRole.arn });
     }
+  }
+
+  /** The rule's `prefix` mixes the deployment's name (plan-time in the module) with `/`: one reference then. */
+  private statementPattern(): Record<string, unknown> {
+    const pattern = statementEventPattern(this.context.deploymentId) as { detail: { statementName: { prefix: string }[] } };
+    const [match] = pattern.detail.statementName;
+    return { ...pattern, detail: { ...pattern.detail, statementName: [{ prefix: asPlanTimeString(this, 'StatementNamePattern', match!.prefix) }] } };
   }
 
   private expressMachine(id: string, suffix: string, role: IamRole, definition: unknown, policy: IamRolePolicy): SfnStateMachine {

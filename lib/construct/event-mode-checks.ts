@@ -7,11 +7,6 @@ import type { RedshiftQueryStepFunctionProps } from './props';
  * A name unique to this deployment in its account and region: the fixed state machine name, else the name prefix
  * and a hash of the construct path (stable across deploys). StatementNames start with it.
  */
-export function deploymentIdOf(construct: Construct, namePrefix: string, stateMachineName: string | undefined): string {
-  if (stateMachineName !== undefined) return stateMachineName;
-  return `${namePrefix}${construct.node.addr.slice(0, 10)}`;
-}
-
 const ACCOUNT_OF_ARN = /^arn:aws[a-z-]*:[a-z-]+:[^:]*:(\d{12}):/;
 
 /**

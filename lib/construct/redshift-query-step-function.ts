@@ -22,14 +22,14 @@ import {
 } from '../iam';
 import { ConstructValidationError } from './errors';
 import { completionTableName, EventCompanions } from './event-completion';
-import { checkEventModeTarget, deploymentIdOf } from './event-mode-checks';
+import { checkEventModeTarget } from './event-mode-checks';
 import { addEventTrigger, type EventTriggerOptions } from './event-trigger';
 import { attributeOf, choose, countWhen, equals, flag, isSet, not, PLAN_TIME_LOGIC } from './plan-time';
 import { PROP_DEFAULTS, type RedshiftQueryStepFunctionProps } from './props';
 import { resolveRedshiftTarget } from './redshift-target';
 import { renderPolicyDocument } from './render-policy';
 import { addSchedule, type ScheduleOptions } from './schedule';
-import { escapeTerraformTemplate, toTerraformJson } from './terraform-json';
+import { asPlanTimeString, escapeTerraformTemplate, toTerraformJson } from './terraform-json';
 import type { TriggerContext, TriggerResources } from './trigger-resources';
 import { validateProps } from './validate-props';
 
@@ -99,8 +99,12 @@ export class RedshiftQueryStepFunction extends Construct {
     const eventMode = completionMode === 'event' || Token.isUnresolved(completionMode);
     const cancelOnStop = Token.isUnresolved(props.cancelOnStop) || (props.cancelOnStop ?? PROP_DEFAULTS.cancelOnStop);
     if (completionMode === 'event') checkEventModeTarget(this.node.path, props, this);
+    // A fixed name (given, or derived from the construct's path) gives the exact ARN before the machine exists, so
+    // trust and KMS conditions name this machine only (never a `<prefix>*` pattern).
+    const stateMachineName = asPlanTimeString(this, 'StateMachineName', props.stateMachineName ?? generatedName(this.namePrefix, this.node.addr));
     // Statement names carry it: the event rule and the cleanup machine find this deployment's statements by it.
-    const deploymentId = deploymentIdOf(this, this.namePrefix, props.stateMachineName);
+    const deploymentId = stateMachineName;
+    const tableName = eventMode ? asPlanTimeString(this, 'CompletionTableName', completionTableName(deploymentId)) : undefined;
     const tags = props.tags;
     const iamPath = props.iamPath ?? PROP_DEFAULTS.iamPath;
 
@@ -117,7 +121,7 @@ export class RedshiftQueryStepFunction extends Construct {
       secretArn: props.defaultSecretArn,
       resultsRoleArn,
       completionMode,
-      completionTableName: eventMode ? completionTableName(deploymentId) : undefined,
+      completionTableName: tableName,
       statementNamePrefix: eventMode || cancelOnStop ? deploymentId : undefined,
       eventFallbackSeconds: props.eventFallbackSeconds,
     };
@@ -136,9 +140,6 @@ export class RedshiftQueryStepFunction extends Construct {
     const partition = new DataAwsPartition(this, 'Partition').partition;
     const region = new DataAwsRegion(this, 'Region').name;
     this.accountId = new DataAwsCallerIdentity(this, 'Account').accountId;
-    // A fixed name (given, or derived from the construct's path) gives the exact ARN before the machine exists, so
-    // trust and KMS conditions name this machine only (never a `<prefix>*` pattern).
-    const stateMachineName = props.stateMachineName ?? generatedName(this.namePrefix, this.node.addr);
     const stateMachineArn = `arn:${partition}:states:${region}:${this.accountId}:stateMachine:${stateMachineName}`;
     this.stateMachineArnExpected = stateMachineArn;
     const companions = new EventCompanions(
@@ -150,6 +151,7 @@ export class RedshiftQueryStepFunction extends Construct {
         accountId: this.accountId,
         namePrefix: this.namePrefix,
         deploymentId,
+        completionTableName: tableName ?? '',
         resultsRoleArn,
         tags,
         createRole: (id, suffix, description, trust) => this.createRole(`Companions${id}`, suffix, description, trust),

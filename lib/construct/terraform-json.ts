@@ -1,4 +1,5 @@
-import { Fn, Token, Tokenization } from 'cdktf';
+import { Fn, TerraformLocal, Token, Tokenization } from 'cdktf';
+import type { Construct } from 'constructs';
 
 /** `${` that does not open a cdktf token marker (`${TfToken[TOKEN.1]}`), and `%{`. */
 const TEMPLATE_INTERPOLATION = /\$\{(?!TfToken\[)/g;
@@ -62,4 +63,12 @@ export function toTerraformJson(value: unknown, numberTokens: readonly unknown[]
 
 function isNumberToken(value: unknown): value is number {
   return typeof value === 'number' && Token.isUnresolved(value);
+}
+
+/**
+ * A string that may mix text and plan-time references, as one reference (a `TerraformLocal`) when it does, so it
+ * can be spliced into JSON by `toTerraformJson`; a known string is returned as it is.
+ */
+export function asPlanTimeString(scope: Construct, id: string, text: string): string {
+  return Token.isUnresolved(text) && !SINGLE_TOKEN.test(text) ? new TerraformLocal(scope, id, text).asString : text;
 }

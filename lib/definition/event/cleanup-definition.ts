@@ -53,8 +53,9 @@ export function buildCleanupDefinition(options: CleanupDefinitionOptions): AslDe
         Type: 'Wait',
         Seconds: options.settleSeconds ?? CLEANUP_DEFAULTS.settleSeconds,
         Assign: {
-          // The trailing '/' keeps execution "run-1" from matching "run-10"'s statements.
-          namePrefix: `{% ${JSON.stringify(`${options.statementNamePrefix}/`)} & $states.input.detail.name & '/' %}`,
+          // A value of its own (not spliced into an expression), so a plan-time prefix stays one JSON string.
+          deploymentPrefix: options.statementNamePrefix,
+          executionName: '{% $states.input.detail.name %}',
           execution: '{% $states.input.detail.executionArn %}',
           running: [],
           nextToken: null,
@@ -65,10 +66,10 @@ export function buildCleanupDefinition(options: CleanupDefinitionOptions): AslDe
         Type: 'Task',
         Resource: CLEANUP_RESOURCES.listStatements,
         Credentials: credentials,
-        Arguments: `{% $merge([{"StatementName": $namePrefix, "Status": "ALL", "MaxResults": 100}, $type($nextToken) = 'string' ? {"NextToken": $nextToken} : {}]) %}`,
+        Arguments: `{% $merge([{"StatementName": $deploymentPrefix & '/' & $executionName & '/', "Status": "ALL", "MaxResults": 100}, $type($nextToken) = 'string' ? {"NextToken": $nextToken} : {}]) %}`,
         Retry: API_RETRY,
         Assign: {
-          running: "{% $append($running, $states.result.Statements[Status in ['SUBMITTED', 'PICKED', 'STARTED'] and $substring(StatementName, 0, $length($namePrefix)) = $namePrefix].Id) %}",
+          running: "{% $append($running, $states.result.Statements[Status in ['SUBMITTED', 'PICKED', 'STARTED'] and $substring(StatementName, 0, $length($deploymentPrefix & '/' & $executionName & '/')) = $deploymentPrefix & '/' & $executionName & '/'].Id) %}",
           nextToken: "{% $type($states.result.NextToken) = 'string' ? $states.result.NextToken : null %}",
         },
         Next: C.MORE,
