@@ -106,9 +106,19 @@ describeWithTerraform('changing module variables updates in place; the old varia
     workspace?.dispose();
   });
 
+  const isMainStateMachine = (change: ResourceChange) => change.type === 'aws_sfn_state_machine' && !change.address.includes('Companions');
+  /** The 0.1 layout had no event-mode companions: a state of it holds none. */
+  const withoutCompanions = (state: string) => {
+    const parsed = JSON.parse(state) as { resources: { name: string }[] };
+    return JSON.stringify({ ...parsed, resources: parsed.resources.filter((resource) => !resource.name.includes('Companions')) });
+  };
+
   test('the first plan creates one state machine, two roles and the log group, no inner modules', () => {
-    const created = (deployed.resource_changes ?? []).filter((change) => change.mode === 'managed').map((change) => change.address).sort();
-    expect(created.every((address) => address.startsWith('module.redshift_query.aws_'))).toBe(true);
+    const all = (deployed.resource_changes ?? []).filter((change) => change.mode === 'managed').map((change) => change.address).sort();
+    expect(all.every((address) => address.startsWith('module.redshift_query.aws_'))).toBe(true);
+    // Event mode's companions (relay, cleanup, table, rules and their roles) are planned beside them.
+    expect(all.filter((address) => address.includes('aws_sfn_state_machine') && address.includes('Companions'))).toHaveLength(2);
+    const created = all.filter((address) => !address.includes('Companions'));
     expect(created.filter((address) => address.includes('aws_sfn_state_machine'))).toHaveLength(1);
     expect(created.filter((address) => address.includes('aws_iam_role.'))).toHaveLength(2);
     expect(created.filter((address) => address.includes('aws_cloudwatch_log_group'))).toHaveLength(1);
@@ -117,7 +127,7 @@ describeWithTerraform('changing module variables updates in place; the old varia
   test('planning the deployed settings again against their state changes nothing that matters', async () => {
     const again = await plan(DEPLOYED, stateFromPlan(deployed, FAKE_ACCOUNT_ID, types));
     expect(destroyed(again).map((change) => change.address)).toEqual([]);
-    const machine = again.resource_changes!.find((change) => change.type === 'aws_sfn_state_machine')!;
+    const machine = again.resource_changes!.find(isMainStateMachine)!;
     expect(machine.change.actions).not.toContain('create');
   });
 
@@ -125,7 +135,7 @@ describeWithTerraform('changing module variables updates in place; the old varia
     const changed = await plan(settings, stateFromPlan(deployed, FAKE_ACCOUNT_ID, types));
     const replaced = destroyed(changed).filter((change) => KEPT.includes(change.type));
     expect(replaced.map((change) => `${change.address} ${change.change.actions.join('/')}`)).toEqual([]);
-    const machine = changed.resource_changes!.find((change) => change.type === 'aws_sfn_state_machine')!;
+    const machine = changed.resource_changes!.find(isMainStateMachine)!;
     expect(machine.change.actions).toEqual(['update']);
     const secret = settings.default_secret_arn;
     if (typeof secret === 'string') {
@@ -142,15 +152,20 @@ describeWithTerraform('changing module variables updates in place; the old varia
     async (variant) => {
       expect(LEGACY_VARIANT_MODULES).toContain(variant);
       // The old layout: every resource inside module.<variant>[0]; the log group had no count there.
-      const state = stateFromPlan(deployed, FAKE_ACCOUNT_ID, types, (resource) => ({
-        module: resource.module ? `${resource.module}.module.${variant}[0]` : resource.module,
-        index: resource.type === 'aws_cloudwatch_log_group' ? undefined : resource.index,
-      }));
+      const state = withoutCompanions(
+        stateFromPlan(deployed, FAKE_ACCOUNT_ID, types, (resource) => ({
+          module: resource.module ? `${resource.module}.module.${variant}[0]` : resource.module,
+          index: resource.type === 'aws_cloudwatch_log_group' ? undefined : resource.index,
+        })),
+      );
       const upgraded = await plan(DEPLOYED, state);
       expect(destroyed(upgraded).map((change) => change.address)).toEqual([]);
       const managed = (upgraded.resource_changes ?? []).filter((change) => change.mode === 'managed');
-      expect(managed.filter((change) => change.change.actions.includes('create')).map((change) => change.address)).toEqual([]);
-      const machine = managed.find((change) => change.type === 'aws_sfn_state_machine') as ResourceChange & { previous_address?: string };
+      // Only what the old layout never had is created: event mode's companions.
+      const created = managed.filter((change) => change.change.actions.includes('create')).map((change) => change.address);
+      expect(created.filter((address) => !address.includes('Companions'))).toEqual([]);
+      expect(created.length).toBeGreaterThan(0);
+      const machine = managed.find(isMainStateMachine) as ResourceChange & { previous_address?: string };
       expect(machine.previous_address).toBe(`module.redshift_query.module.${variant}[0].aws_sfn_state_machine.redshift_query_StateMachine_B06B0F2B`);
     },
   );
