@@ -92,7 +92,8 @@ describeWithTerraform('the packed package in a fresh cdktf project', () => {
   });
 
   test('the package ships the Terraform module for HCL users', () => {
-    const main = join(project, 'node_modules', PACKAGE_NAME, 'dist', 'terraform-module', 'main.tf.json');
-    expect(JSON.parse(readFileSync(main, 'utf8'))).toHaveProperty('variable.state_machine_name');
+    const moduleDir = join(project, 'node_modules', PACKAGE_NAME, 'dist', 'terraform-module');
+    expect(JSON.parse(readFileSync(join(moduleDir, 'variables.tf.json'), 'utf8'))).toHaveProperty('variable.state_machine_name');
+    expect(JSON.parse(readFileSync(join(moduleDir, 'main.tf.json'), 'utf8'))).toHaveProperty('resource.aws_sfn_state_machine');
   });
 });
