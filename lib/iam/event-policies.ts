@@ -2,6 +2,7 @@
  * Policies of the event-completion companions: the relay machine's role, the cleanup machine's role, the role
  * EventBridge uses to start them, and the execution role's access to the completion table.
  */
+import { serviceTrust } from './service-trust';
 import type { PolicyStatement } from './types';
 
 const DOC = {
@@ -25,17 +26,13 @@ export interface EventPolicyConfig {
 
 function trustStepFunctions(config: EventPolicyConfig, sourceArnPattern: string): PolicyStatement[] {
   return [
-    {
+    serviceTrust({
       sid: 'TrustStepFunctionsForThisStateMachine',
-      effect: 'Allow',
-      actions: ['sts:AssumeRole'],
-      principals: [{ type: 'Service', identifiers: ['states.amazonaws.com'] }],
-      conditions: [
-        { test: 'StringEquals', variable: 'aws:SourceAccount', values: [config.accountId] },
-        { test: 'ArnLike', variable: 'aws:SourceArn', values: [sourceArnPattern] },
-      ],
+      services: ['states.amazonaws.com'],
+      accountId: config.accountId,
+      sourceArn: { test: 'ArnLike', values: [sourceArnPattern] },
       docUrl: DOC.sfnConfusedDeputy,
-    },
+    }),
   ];
 }
 
@@ -104,14 +101,7 @@ export function buildCompanionStarterPolicies(
 ): { trust: PolicyStatement[]; policy: PolicyStatement[] } {
   return {
     trust: [
-      {
-        sid: 'TrustEventBridgeOfThisAccount',
-        effect: 'Allow',
-        actions: ['sts:AssumeRole'],
-        principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
-        conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [accountId] }],
-        docUrl: DOC.eventsRole,
-      },
+      serviceTrust({ sid: 'TrustEventBridgeOfThisAccount', services: ['events.amazonaws.com'], accountId, docUrl: DOC.eventsRole }),
     ],
     policy: [
       {

@@ -6,6 +6,7 @@ import {
   SQL_RUNNING_ACTIONS,
   TARGET_SCOPED_ACTIONS,
 } from './constants';
+import { serviceTrust } from './service-trust';
 import type { PolicyConfig, PolicySet, PolicyStatement, Switch, SwitchLogic, TriggerRolePolicyConfig } from './types';
 
 const DOC = {
@@ -57,17 +58,13 @@ export const CREDENTIAL_ACTIONS: readonly string[] = [
 export function buildPolicies(config: PolicyConfig): PolicySet {
   return {
     executionRoleTrust: [
-      {
+      serviceTrust({
         sid: 'TrustStepFunctionsForThisStateMachine',
-        effect: 'Allow',
-        actions: ['sts:AssumeRole'],
-        principals: [{ type: 'Service', identifiers: ['states.amazonaws.com'] }],
-        conditions: [
-          { test: 'StringEquals', variable: 'aws:SourceAccount', values: [config.accountId] },
-          { test: 'ArnEquals', variable: 'aws:SourceArn', values: [config.stateMachineArn] },
-        ],
+        services: ['states.amazonaws.com'],
+        accountId: config.accountId,
+        sourceArn: { test: 'ArnEquals', values: [config.stateMachineArn] },
         docUrl: DOC.sfnConfusedDeputy,
-      },
+      }),
     ],
     executionRolePolicy: applicable(executionRolePolicy(config)),
     resultsRoleTrust: applicable(resultsRoleTrust(config)),
@@ -319,14 +316,12 @@ export function buildTriggerRolePolicies(config: TriggerRolePolicyConfig): {
 } {
   return {
     trust: [
-      {
+      serviceTrust({
         sid: 'TrustEventBridgeAndSchedulerOfThisAccount',
-        effect: 'Allow',
-        actions: ['sts:AssumeRole'],
-        principals: [{ type: 'Service', identifiers: ['events.amazonaws.com', 'scheduler.amazonaws.com'] }],
-        conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [config.accountId] }],
+        services: ['events.amazonaws.com', 'scheduler.amazonaws.com'],
+        accountId: config.accountId,
         docUrl: DOC.schedulerRole,
-      },
+      }),
     ],
     policy: [
       {

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { runProcess } from '../../helpers/run-process';
 
 /** The repository root, found from this file so tests run the same from any working directory. */
 export const REPO_ROOT = resolve(__dirname, '../../..');
@@ -51,23 +51,7 @@ export function terraformEnv(extra: Readonly<Record<string, string>> = {}): Node
 export function terraform(args: readonly string[], cwd: string): Promise<TerraformRun> {
   const [command, ...rest] = args;
   const fullArgs = command === undefined ? [] : [command, '-no-color', ...rest];
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('terraform', fullArgs, { cwd, env: terraformEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolvePromise({
-        args: fullArgs,
-        cwd,
-        code: code ?? -1,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-      }),
-    );
-  });
+  return runProcess('terraform', fullArgs, cwd, terraformEnv()).then((run) => ({ args: fullArgs, cwd, ...run }));
 }
 
 /** Like {@link terraform}, but rejects with a {@link TerraformCommandError} (showing Terraform's diagnostics) on failure. */
